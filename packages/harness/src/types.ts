@@ -1,0 +1,196 @@
+import type { EnvironmentSnapshot, ResourceReport } from '@kaizen-bench/monitor';
+import type { Rng, StatsOptions } from '@kaizen-bench/stats';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** p50 thresholds in milliseconds (DESIGN §8): below `excellentMs` is excellent, below `targetMs` good. */
+export interface Target {
+  excellentMs: number;
+  targetMs: number;
+}
+
+export type Rating = 'excellent' | 'good' | 'needs_work' | 'unrated';
+
+/** What a benchmark's hooks and its timed function receive. */
+export interface BenchmarkContext {
+  /** The run's seed (default 42). */
+  readonly seed: number;
+  /** A PRNG seeded from the run's seed and the benchmark id: the same run settings give the same workload. */
+  readonly rng: Rng;
+  /** Aborted when the run is cancelled or the benchmark's time budget is exhausted. */
+  readonly signal: AbortSignal;
+  /** 'warmup' or 'measure' while iterating; 'setup' / 'teardown' in those hooks. */
+  readonly phase: 'setup' | 'warmup' | 'measure' | 'teardown';
+  /** Index of the current iteration within its phase (0-based). */
+  readonly iteration: number;
+  /** Benchmark-specific facts (payload bytes, compression ratio, engine, ...): copied into the result's metadata. */
+  readonly metadata: Record<string, unknown>;
+  /**
+   * Replace the harness's own timing of the current iteration with a span the benchmark measured itself,
+   * e.g. a child process's import+construct time. Milliseconds, finite, >= 0.
+   */
+  reportDurationMs(ms: number): void;
+  /** Mark the result `unrated` (target does not apply here), with the reason recorded in the result. */
+  markUnrated(reason: string): void;
+}
+
+export interface BenchmarkDefinition {
+  /** Stable identifier, snake_case, unique within its suite (e.g. `checkpoint_save`). */
+  id: string;
+  /** Display name (e.g. `Checkpoint Save`). */
+  name: string;
+  /** One sentence: exactly what the timed span covers. Goes into the result. */
+  description: string;
+  target?: Target;
+  /** Measured iterations. @default 50 */
+  iterations?: number;
+  /** Warmup iterations, run and discarded. @default 5 */
+  warmup?: number;
+  /** Wall-clock budget for warmup + measured iterations, ms; the run stops early when it is spent. @default 60000 */
+  timeBudgetMs?: number;
+  /**
+   * Checked before setup. Return `true` when the benchmark can run, or a reason string to skip it
+   * (e.g. "Ollama not reachable at http://127.0.0.1:11434: start it with `ollama serve`").
+   */
+  requires?: (ctx: BenchmarkContext) => MaybePromise<true | string>;
+  /** Once, before warmup, untimed. */
+  setup?: (ctx: BenchmarkContext) => MaybePromise<void>;
+  /** Before each iteration, untimed. */
+  beforeEach?: (ctx: BenchmarkContext) => MaybePromise<void>;
+  /** The timed operation. Awaited when it returns a promise. */
+  fn: (ctx: BenchmarkContext) => unknown;
+  /** After each iteration, untimed. */
+  afterEach?: (ctx: BenchmarkContext) => MaybePromise<void>;
+  /** Once, after the last iteration (also after a failure), untimed. */
+  teardown?: (ctx: BenchmarkContext) => MaybePromise<void>;
+}
+
+export interface SuiteDefinition {
+  /** Result id and file stem, e.g. `suite6_checkpoints`. */
+  id: string;
+  /** Display name, e.g. `Checkpoints`. */
+  name: string;
+  benchmarks: BenchmarkDefinition[];
+  /** Suite-level facts written to the result's metadata (subject, sizes, ...). */
+  metadata?: Record<string, unknown>;
+}
+
+export type RunProfile = 'default' | 'quick';
+
+export interface RunOptions {
+  /** @default 42 */
+  seed?: number;
+  /** Overrides every benchmark's measured iterations. */
+  iterations?: number;
+  /** Overrides every benchmark's warmup iterations. */
+  warmup?: number;
+  /** `quick`: a smoke profile (at most 10 measured, 1 warmup) unless iterations/warmup are given. @default 'default' */
+  profile?: RunProfile;
+  /** Statistics options passed to `summarize`; the defaults are the seed's method. */
+  stats?: StatsOptions;
+  /** Sample CPU/memory/threads during measured iterations. @default true */
+  monitor?: boolean;
+  /** Monitor sampling interval, ms. @default 50 */
+  monitorIntervalMs?: number;
+  /** Stops the run between iterations; finished benchmarks are kept. */
+  signal?: AbortSignal;
+  reporter?: Reporter;
+}
+
+/** Progress events, so a CLI can draw progress. Every handler is optional. */
+export interface Reporter {
+  onSuiteStart?(event: { suite: SuiteDefinition; benchmarkCount: number }): void;
+  onBenchmarkStart?(event: { suite: SuiteDefinition; benchmark: BenchmarkDefinition; index: number }): void;
+  onIteration?(event: {
+    benchmark: BenchmarkDefinition;
+    phase: 'warmup' | 'measure';
+    done: number;
+    total: number;
+    elapsedMs: number;
+  }): void;
+  onBenchmarkEnd?(event: { suite: SuiteDefinition; result: BenchmarkResult }): void;
+  onSuiteEnd?(event: { result: SuiteResult }): void;
+}
+
+// ---- Results: seed-compatible field names (DESIGN §7), snake_case on purpose. ----
+
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export interface TimingInfo {
+  clock: 'process.hrtime.bigint';
+  /** `batched`: each sample is the mean of `batch_size` back-to-back calls. */
+  mode: 'per_call' | 'batched' | 'self_reported';
+  batch_size: number;
+  /** Measured cost of one clock read pair, ns. */
+  timer_cost_ns: number;
+}
+
+interface BenchmarkResultBase {
+  id: string;
+  name: string;
+  description: string;
+  timestamp: string;
+  duration_seconds: number;
+  metadata: Record<string, unknown>;
+  target: Target | null;
+}
+
+export interface OkBenchmarkResult extends BenchmarkResultBase {
+  status: 'ok';
+  iterations: number;
+  warmup_iterations: number;
+  latency_ms: LatencyStats;
+  throughput_ops_per_sec: number;
+  resources: ResourceReport | null;
+  confidence_interval: { lower: number; upper: number; confidence: number };
+  outliers_removed: number;
+  rating: Rating;
+  /** Why the rating is `unrated`, when it is. */
+  rating_reason?: string;
+  timing: TimingInfo;
+  /** Raw measured samples (ms), before outlier removal: what `compare` tests on. */
+  samples_ms: number[];
+}
+
+export interface SkippedBenchmarkResult extends BenchmarkResultBase {
+  status: 'skipped';
+  reason: string;
+}
+
+export interface FailedBenchmarkResult extends BenchmarkResultBase {
+  status: 'failed';
+  reason: string;
+}
+
+export type BenchmarkResult = OkBenchmarkResult | SkippedBenchmarkResult | FailedBenchmarkResult;
+
+export interface SuiteResult {
+  schema_version: 1;
+  suite_id: string;
+  suite_name: string;
+  timestamp: string;
+  total_duration_seconds: number;
+  environment: EnvironmentSnapshot;
+  config: {
+    seed: number;
+    profile: RunProfile;
+    iterations_override: number | null;
+    warmup_override: number | null;
+    stats: Required<Pick<StatsOptions, 'outliers' | 'ci' | 'percentile' | 'confidence'>>;
+    monitor: boolean;
+    monitor_interval_ms: number;
+    /** True when the run was cancelled before every benchmark finished. */
+    aborted: boolean;
+  };
+  metadata: Record<string, unknown>;
+  benchmark_results: BenchmarkResult[];
+}
