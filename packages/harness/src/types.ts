@@ -17,7 +17,10 @@ export interface BenchmarkContext {
   readonly seed: number;
   /** A PRNG seeded from the run's seed and the benchmark id: the same run settings give the same workload. */
   readonly rng: Rng;
-  /** Aborted when the run is cancelled or the benchmark's time budget is exhausted. */
+  /**
+   * Aborted when the run is cancelled or a step (iteration, hook) overruns the benchmark's time budget.
+   * Still aborted in `teardown` after either: clean up without it.
+   */
   readonly signal: AbortSignal;
   /** 'warmup' or 'measure' while iterating; 'setup' / 'teardown' in those hooks. */
   readonly phase: 'setup' | 'warmup' | 'measure' | 'teardown';
@@ -46,8 +49,19 @@ export interface BenchmarkDefinition {
   iterations?: number;
   /** Warmup iterations, run and discarded. @default 5 */
   warmup?: number;
-  /** Wall-clock budget for warmup + measured iterations, ms; the run stops early when it is spent. @default 60000 */
+  /**
+   * Wall-clock budget for warmup + measured iterations, ms: checked between iterations, the run stops early
+   * when it is spent and keeps the samples measured so far (at least one). Also the time-out of any single
+   * step (one iteration, requires, setup, teardown): a step still pending after this long fails the benchmark.
+   * @default 60000
+   */
   timeBudgetMs?: number;
+  /**
+   * Let the harness time a fast, synchronous, hook-free `fn` in batches (k calls per sample) when one call is
+   * too short to time alone. Set `false` when calling `fn` several times back to back is not allowed.
+   * @default true
+   */
+  allowBatching?: boolean;
   /**
    * Checked before setup. Return `true` when the benchmark can run, or a reason string to skip it
    * (e.g. "Ollama not reachable at http://127.0.0.1:11434: start it with `ollama serve`").

@@ -1,0 +1,14 @@
+/** A duration in ms for people: 3 significant digits below 100 ms, one decimal above, never an exponent. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  if (Math.abs(ms) >= 100) return ms.toFixed(1);
+  if (ms === 0) return '0';
+  return String(Number(ms.toPrecision(3)));
+}
+
+/** Operations per second, rounded for people. */
+export function formatRate(opsPerSec: number): string {
+  if (!Number.isFinite(opsPerSec)) return String(opsPerSec);
+  if (opsPerSec >= 100) return Math.round(opsPerSec).toLocaleString('en-US');
+  return String(Number(opsPerSec.toPrecision(3)));
+}

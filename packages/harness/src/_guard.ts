@@ -1,0 +1,90 @@
+/** Why a guarded wait ended early. */
+export class GuardInterrupt extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'aborted',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Guard {
+  /** Restarts the time-out clock: call right before starting the work it bounds (cheap; not in a timed span). */
+  arm(): void;
+  /** Waits for `value`, rejecting with a {@link GuardInterrupt} on time-out or abort. */
+  wait<T>(value: PromiseLike<T>): Promise<T>;
+  /** Arms, calls `fn`, and waits for its result when it is a thenable. */
+  run<T>(fn: () => T | PromiseLike<T>): Promise<T>;
+  /** Why the guard fired, if it did. */
+  readonly interrupt: GuardInterrupt | undefined;
+  dispose(): void;
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/**
+ * Bounds every awaited step of one benchmark by `timeoutMs` and by the run's abort signal. One timer is
+ * created per benchmark and re-armed with `refresh()` before each step, so bounding costs nothing inside a
+ * timed span. On time-out or abort the benchmark's own `controller` is aborted, so `ctx.signal` tells the code.
+ */
+export function createGuard(timeoutMs: number, controller: AbortController, runSignal?: AbortSignal): Guard {
+  let pending: ((reason: GuardInterrupt) => void) | undefined;
+  let interrupt: GuardInterrupt | undefined;
+
+  const fire = (reason: GuardInterrupt): void => {
+    if (interrupt) return;
+    interrupt = reason;
+    controller.abort(reason);
+    pending?.(reason);
+  };
+  // Only a step in flight can time out: the timer firing between steps (e.g. while the monitor starts) is ignored.
+  const timer = setTimeout(() => {
+    if (pending) fire(new GuardInterrupt('timeout', `timed out after ${timeoutMs} ms`));
+  }, timeoutMs);
+  const onAbort = (): void => fire(new GuardInterrupt('aborted', 'aborted'));
+  if (runSignal?.aborted) onAbort();
+  runSignal?.addEventListener('abort', onAbort, { once: true });
+
+  const wait = <T>(value: PromiseLike<T>): Promise<T> => {
+    if (interrupt) return Promise.reject(interrupt);
+    return new Promise<T>((resolve, reject) => {
+      pending = reject;
+      value.then(
+        (v) => {
+          pending = undefined;
+          resolve(v);
+        },
+        (e: unknown) => {
+          pending = undefined;
+          reject(e);
+        },
+      );
+    });
+  };
+
+  return {
+    arm: () => {
+      timer.refresh();
+    },
+    wait,
+    async run<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+      if (interrupt) throw interrupt;
+      timer.refresh();
+      const value = fn();
+      return isThenable(value) ? wait(value as PromiseLike<T>) : (value as T);
+    },
+    get interrupt() {
+      return interrupt;
+    },
+    dispose: () => {
+      clearTimeout(timer);
+      runSignal?.removeEventListener('abort', onAbort);
+    },
+  };
+}

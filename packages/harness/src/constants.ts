@@ -1,0 +1,27 @@
+/** Measured iterations when neither the benchmark nor the run sets them (the seed's 50). */
+export const DEFAULT_ITERATIONS = 50;
+/** Warmup iterations when neither the benchmark nor the run sets them. */
+export const DEFAULT_WARMUP = 5;
+/** Per-benchmark wall-clock budget, ms. */
+export const DEFAULT_TIME_BUDGET_MS = 60_000;
+/** The run's seed when none is given (the seed's). */
+export const DEFAULT_SEED = 42;
+/** Monitor sampling interval, ms. */
+export const DEFAULT_MONITOR_INTERVAL_MS = 50;
+/** The `quick` profile's caps. */
+export const QUICK_MAX_ITERATIONS = 10;
+export const QUICK_MAX_WARMUP = 1;
+
+/** Operations faster than this many timer costs per call are timed in batches. */
+export const BATCH_TIMER_COST_FACTOR = 100;
+/** A batched sample spans at least this long, ns, whatever the timer cost. */
+export const MIN_BATCH_SPAN_NS = 10_000;
+/** Upper bound on calls per batched sample. */
+export const MAX_BATCH_SIZE = 10_000_000;
+/** Back-to-back clock read pairs used to calibrate the timer's cost. */
+export const TIMER_CALIBRATION_PAIRS = 20_000;
+/** Progress events (and a yield to the event loop) at most this often, ms. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** Version of the result file format (`schema_version`). */
+export const RESULT_SCHEMA_VERSION = 1;

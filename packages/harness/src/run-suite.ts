@@ -1,0 +1,71 @@
+import { snapshotEnvironment } from '@kaizen-bench/monitor';
+import { calibrateTimerCostNs, elapsedNs, now } from './_timer';
+import { RESULT_SCHEMA_VERSION } from './constants';
+import { resolveRunOptions, validateSuiteDefinition } from './options';
+import { executeBenchmark } from './run-benchmark';
+import type { BenchmarkResult, RunOptions, SuiteDefinition, SuiteResult } from './types';
+
+/**
+ * Runs every benchmark of a suite in order and returns the suite's result. A benchmark that throws, times
+ * out or lacks a prerequisite is recorded as `failed` / `skipped` and the suite goes on. When
+ * `options.signal` aborts, the benchmark in progress is recorded as `failed` with reason `aborted`, the
+ * ones not started are left out, finished results are kept and `config.aborted` is true.
+ * Throws {@link HarnessError} only for bad options or a bad suite definition (before anything runs).
+ */
+export async function runSuite(suite: SuiteDefinition, options: RunOptions = {}): Promise<SuiteResult> {
+  validateSuiteDefinition(suite);
+  const run = resolveRunOptions(options);
+  const stats = run.resolvedStats;
+  const startedAt = new Date();
+  const t0 = now();
+  const environment = await snapshotEnvironment();
+  // Once per run: the clock's own cost, recorded in every result's `timing`.
+  const timerCostNs = calibrateTimerCostNs();
+  const { reporter, signal } = run;
+
+  reporter?.onSuiteStart?.({ suite, benchmarkCount: suite.benchmarks.length });
+  const results: BenchmarkResult[] = [];
+  let aborted = false;
+  for (const [index, benchmark] of suite.benchmarks.entries()) {
+    if (signal?.aborted) {
+      aborted = true;
+      break;
+    }
+    reporter?.onBenchmarkStart?.({ suite, benchmark, index });
+    const result = await executeBenchmark(benchmark, run, timerCostNs);
+    results.push(result);
+    reporter?.onBenchmarkEnd?.({ suite, result });
+    if (signal?.aborted) {
+      aborted = true;
+      break;
+    }
+  }
+
+  const result: SuiteResult = {
+    schema_version: RESULT_SCHEMA_VERSION,
+    suite_id: suite.id,
+    suite_name: suite.name,
+    timestamp: startedAt.toISOString(),
+    total_duration_seconds: elapsedNs(t0, now()) / 1e9,
+    environment,
+    config: {
+      seed: run.seed,
+      profile: run.profile,
+      iterations_override: run.iterations,
+      warmup_override: run.warmup,
+      stats: {
+        outliers: stats.outliers,
+        ci: stats.ci,
+        percentile: stats.percentile,
+        confidence: stats.confidence,
+      },
+      monitor: run.monitor,
+      monitor_interval_ms: run.monitorIntervalMs,
+      aborted,
+    },
+    metadata: { ...suite.metadata },
+    benchmark_results: results,
+  };
+  reporter?.onSuiteEnd?.({ result });
+  return result;
+}

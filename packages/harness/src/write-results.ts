@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { HarnessError } from './errors';
+import { validateSuiteResult } from './schema';
+import type { SuiteResult } from './types';
+
+/** The file a suite's results go to: `<dir>/<suite_id>_results.json`. */
+export function resultsFilePath(suiteId: string, dir: string): string {
+  return resolve(dir, `${suiteId}_results.json`);
+}
+
+/**
+ * Writes `<dir>/<suite_id>_results.json` atomically and returns its absolute path. The result is serialised
+ * and validated against the schema first (what is checked is exactly what lands on disk); then written to a
+ * temp file in the same directory, fsynced, and renamed over the target, so a reader sees the old file or
+ * the new one, never a partial one. Creates `dir` if needed.
+ * @throws HarnessError `HARNESS_SERIALIZE_FAILED` (e.g. a BigInt or a cycle in metadata),
+ *   `HARNESS_INVALID_RESULT` (fails the schema), `HARNESS_WRITE_FAILED` (I/O); the old file is left intact.
+ */
+export async function writeSuiteResults(result: SuiteResult, dir: string): Promise<string> {
+  let json: string;
+  try {
+    json = `${JSON.stringify(result, null, 2)}\n`;
+  } catch (error) {
+    throw new HarnessError(
+      'HARNESS_SERIALIZE_FAILED',
+      `cannot serialise suite '${result?.suite_id}' to JSON (${error instanceof Error ? error.message : String(error)}): keep metadata to plain JSON values`,
+      { cause: error },
+    );
+  }
+  const issues = validateSuiteResult(JSON.parse(json));
+  if (issues.length > 0) {
+    const [first] = issues;
+    throw new HarnessError(
+      'HARNESS_INVALID_RESULT',
+      `suite result fails the schema at ${first?.pointer || '/'}: ${first?.message} (${issues.length} problem(s)); nothing was written`,
+    );
+  }
+  const target = resultsFilePath(result.suite_id, dir);
+  const temp = join(
+    resolve(dir),
+    `.${result.suite_id}_results.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    await mkdir(resolve(dir), { recursive: true });
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(json, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    await syncDirectory(resolve(dir));
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new HarnessError(
+      'HARNESS_WRITE_FAILED',
+      `cannot write ${target}: ${error instanceof Error ? error.message : String(error)}; check the directory exists or can be created and is writable`,
+      { cause: error },
+    );
+  }
+  return target;
+}
+
+/** Makes the rename durable. Best effort: some platforms cannot open a directory for fsync. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // not supported here (e.g. Windows): the rename is still atomic
+  }
+}
