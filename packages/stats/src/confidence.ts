@@ -1,13 +1,13 @@
 import { meanOf, sampleVarianceOf } from './_arith';
 import { percentileInterval, resampleInto } from './_bootstrap';
-import { normalQuantile, studentTQuantile } from './_distributions';
+import { normalQuantile, studentTCriticalValue } from './_distributions';
 import { assertInteger, assertOneOf, assertOpenUnit, assertSamples, assertSeed } from './_validate';
 import { createRng } from './rng';
 
 /**
  * How the confidence interval of the mean is computed.
  * - `'normal'` (the seed's): mean ± z × s / √n, z = 1.96 exactly at 95 % (the seed's constant), else Φ⁻¹((1 + c) / 2).
- * - `'t'`: mean ± t(n − 1) × s / √n, Student's t quantile from jstat. Better for small n.
+ * - `'t'`: mean ± t(n − 1) × s / √n, Student's t quantile (jstat, refined to ~1e-15). Better for small n.
  * - `'bootstrap'`: percentile bootstrap of the mean with a seeded PRNG (reproducible for a seed).
  */
 export type CiMethod = 'normal' | 't' | 'bootstrap';
@@ -74,7 +74,7 @@ export function confidenceIntervalOf(
   const standardError = Math.sqrt(sampleVarianceOf(samples, m) / n);
   const critical =
     method === 't'
-      ? studentTQuantile((1 + confidence) / 2, n - 1)
+      ? studentTCriticalValue(confidence, n - 1)
       : confidence === 0.95
         ? SEED_Z_95
         : normalQuantile((1 + confidence) / 2);
