@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { baseTsupOptions } from '../../tsup.base';
 
-export default defineConfig(baseTsupOptions);
+// shims: the CJS build needs an import.meta.url to resolve pidusage's path for the portable sampler.
+export default defineConfig({ ...baseTsupOptions, shims: true });

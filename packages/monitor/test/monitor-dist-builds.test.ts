@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const fixture = join(import.meta.dirname, 'fixtures', 'dist-smoke.cjs');
+
+function distIsStale(): boolean {
+  const built = join(root, 'dist', 'index.cjs');
+  if (!existsSync(built) || !existsSync(join(root, 'dist', 'index.js'))) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return readdirSync(join(root, 'src')).some((name) => statSync(join(root, 'src', name)).mtimeMs > builtAt);
+}
+
+// The worker runs from inline source; this proves it also works from the bundled ESM and CJS files.
+describe('built package', () => {
+  beforeAll(() => {
+    if (distIsStale()) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'ignore' });
+  }, 60_000);
+
+  for (const file of ['index.js', 'index.cjs']) {
+    it(`samples a blocked main thread from dist/${file} and lets the process exit with a monitor running`, () => {
+      const run = spawnSync(process.execPath, [fixture, join(root, 'dist', file)], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(run.error).toBeUndefined();
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const { report, cores } = JSON.parse(run.stdout);
+      expect(report.samples).toBeGreaterThanOrEqual(5);
+      expect(report.cpu_mean).toBeGreaterThan(60);
+      expect(report.event_loop_delay_p99_ms).toBeGreaterThan(300);
+      expect(cores).toBeGreaterThanOrEqual(1);
+    });
+  }
+});
