@@ -16,7 +16,7 @@ export interface WelchResult {
  * Welch's unequal-variance t-test, two-sided; matches `scipy.stats.ttest_ind(a, b, equal_var=False)`.
  * Needs at least 2 samples per group. When both groups have zero variance (scipy returns NaN) the result
  * is defined as: equal means → t 0, p 1; different means → t ±Infinity, p 0; df = n1 + n2 − 2.
- * @example welchTTest([10, 11, 12, 13], [12, 13, 14, 15]) // { t: -2.19..., df: 6, p: 0.0708... }
+ * @example welchTTest([10, 11, 12, 13], [12, 13, 14, 15]) // { t: -2.19..., df: 6, p: 0.0709... }
  */
 export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult {
   assertSamples(a, 'a');
