@@ -1,0 +1,39 @@
+import { beforeAll, expect, test } from 'vitest';
+import { type SuiteResult, toGithubBenchmark, toMarkdown } from '../src/index';
+import { sampleResult } from './_helpers';
+
+let result: SuiteResult;
+beforeAll(async () => {
+  result = await sampleResult('export_suite');
+});
+
+test('toMarkdown gives a heading, the settings and one table row per benchmark', () => {
+  const md = toMarkdown(result);
+  const lines = md.trimEnd().split('\n');
+  expect(lines[0]).toBe('## Suite export_suite (`export_suite`)');
+  expect(md).toContain('seed 42 · profile default · stats sigma3/nearest-rank/normal 95%');
+  const rows = lines.filter((l) => l.startsWith('| '));
+  expect(rows).toHaveLength(4);
+  const ok = result.benchmark_results[0];
+  if (ok?.status !== 'ok') throw new Error('expected ok');
+  expect(rows[1]).toMatch(
+    /^\| ok one \| ok \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ ± [\d.e-]+ \| [\d,.]+ \| 1 \/ 2 \| \w+ \| 12 \(.+\) \|$/,
+  );
+  // A pipe in a reason is escaped so the table keeps its columns.
+  expect(rows[2]).toBe('| skipped one | skipped: needs \\| a pipe | - | - | - | - | - | - | - | - |');
+  expect(rows[3]).toContain('failed: fn (warmup iteration 0) threw: Error: boom');
+});
+
+test('toGithubBenchmark lists ok benchmarks as customSmallerIsBetter entries', () => {
+  const entries = toGithubBenchmark(result);
+  const ok = result.benchmark_results[0];
+  if (ok?.status !== 'ok') throw new Error('expected ok');
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({
+    name: 'Suite export_suite / ok one p50',
+    unit: 'ms',
+    value: ok.latency_ms.p50,
+  });
+  expect(entries[0]?.range).toMatch(/^± [\d.e-]+$/);
+  expect(entries[0]?.extra).toContain(`samples: ${ok.iterations}`);
+});
