@@ -8,6 +8,7 @@ beforeAll(async () => {
   valid = await sampleResult();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate parsed JSON freely
 const copy = (): Record<string, any> => JSON.parse(JSON.stringify(valid));
 
 test('a real run result passes the schema, as JSON and in memory', () => {

@@ -15,7 +15,8 @@ test('a 1 µs busy-wait is timed in batches and reads its true per-call cost wit
       iterations: 200,
       fn: (ctx) => {
         const start = process.hrtime.bigint();
-        if (ctx.phase === 'measure' && last !== 0n && count < gaps.length) gaps[count++] = Number(start - last);
+        if (ctx.phase === 'measure' && last !== 0n && count < gaps.length)
+          gaps[count++] = Number(start - last);
         last = start;
         while (process.hrtime.bigint() - start < 1000n) {
           // spin
