@@ -1,0 +1,39 @@
+import type { BenchmarkDefinition } from '@kaizen-bench/harness';
+import type { ResolvedCheckpointsSuiteOptions } from '../options';
+import type { CheckpointSaveFacts } from '../subject';
+import { acquire, type Held, release, sizeFacts } from './_lifecycle';
+
+/** Save: a durable save of the agent state, compression off, retention on (DESIGN §9). */
+export function createSaveBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
+  let held: Held | undefined;
+  let last: CheckpointSaveFacts | undefined;
+  let saves = 0;
+  const { messages, memoryEntries } = options.stateSize;
+  return {
+    id: 'checkpoint_save',
+    name: 'Save',
+    description:
+      `Times subject.save(state, { compress: false }) of a prebuilt agent state (${messages} messages, ` +
+      `${memoryEntries} memory entries, budget, tool state); for the default CheckpointStore that is JSON ` +
+      'serialize + SHA-256 + temp-file write + fsync + rename + directory fsync + retention (keep 10). ' +
+      'Building the state is untimed.',
+    target: { excellentMs: 10, targetMs: 30 },
+    iterations: 100,
+    warmup: 10,
+    async setup(ctx) {
+      held = await acquire(ctx, options);
+      last = undefined;
+      saves = 0;
+    },
+    async fn() {
+      last = await held!.subject.save(held!.state, { compress: false });
+      saves++;
+    },
+    async teardown(ctx) {
+      if (last) Object.assign(ctx.metadata, sizeFacts(last));
+      ctx.metadata['checkpoints_saved'] = saves;
+      await release(ctx, held);
+      held = undefined;
+    },
+  };
+}
