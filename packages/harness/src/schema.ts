@@ -1,5 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
-import schema from '../schema/suite-result.schema.json';
+import schema from '../schema.json';
 import type { SuiteResult } from './types';
 
 /** One way a value fails the result schema. */
