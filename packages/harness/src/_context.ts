@@ -44,7 +44,7 @@ export function createContextState(
     reportDurationMs(ms: number) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new HarnessError(
-          'HARNESS_INVALID_OPTIONS',
+          'HARNESS_INVALID_BENCHMARK',
           `benchmark '${benchmarkId}': reportDurationMs needs a finite number of ms >= 0, got ${String(ms)}`,
         );
       }
