@@ -173,7 +173,11 @@ export class LlamaCppProvider implements LlmProvider {
     const started = performance.now();
     const loaded = await this.ensureLoaded();
     throwIfAborted(signal);
-    const grammar = options.jsonSchema ? await this.grammarFor(options.jsonSchema) : undefined;
+    const grammar = options.jsonSchema
+      ? await this.grammarFor(options.jsonSchema)
+      : options.json
+        ? await this.grammarFor('json')
+        : undefined;
     const sequence = loaded.chat.sequence;
     await sequence.clearHistory();
     const before = sequence.tokenMeter.getState();
@@ -215,12 +219,15 @@ export class LlamaCppProvider implements LlmProvider {
     };
   }
 
-  private async grammarFor(schema: object): Promise<LlamaGrammar> {
+  /** A grammar for a JSON schema, or for any JSON with `'json'`; cached, creating one costs milliseconds. */
+  private async grammarFor(schema: object | 'json'): Promise<LlamaGrammar> {
     const key = JSON.stringify(schema);
     let grammar = this.grammars.get(key);
     if (!grammar) {
       // node-llama-cpp's schema type is a strict subset of JSON Schema; unsupported shapes throw here.
-      grammar = getSharedLlama().then((llama) => llama.createGrammarForJsonSchema(schema as never));
+      grammar = getSharedLlama().then((llama) =>
+        schema === 'json' ? llama.getGrammarFor('json') : llama.createGrammarForJsonSchema(schema as never),
+      );
       grammar.catch(() => this.grammars.delete(key));
       this.grammars.set(key, grammar);
     }

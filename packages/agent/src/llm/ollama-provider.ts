@@ -113,7 +113,7 @@ export class OllamaProvider implements LlmProvider {
         model: this.model,
         messages,
         stream: true,
-        ...(options.jsonSchema ? { format: options.jsonSchema } : {}),
+        ...(options.jsonSchema ? { format: options.jsonSchema } : options.json ? { format: 'json' } : {}),
         ...(this.keepAlive !== undefined ? { keep_alive: this.keepAlive } : {}),
         options: {
           ...(options.maxTokens !== undefined ? { num_predict: options.maxTokens } : {}),

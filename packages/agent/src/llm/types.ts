@@ -14,6 +14,8 @@ export interface ChatOptions {
   seed?: number;
   /** JSON Schema the answer must follow (grammar-constrained decoding). */
   jsonSchema?: object;
+  /** Constrain the answer to JSON of any shape (Ollama `format: 'json'`); ignored when `jsonSchema` is set. */
+  json?: boolean;
   /** Aborting rejects the call promptly with an {@link LlmAbortError} and stops generation. */
   signal?: AbortSignal;
   /** Called with each piece of text as it is generated (streaming). */
