@@ -91,6 +91,8 @@ export function startMonitor(options: MonitorOptions = {}): MonitorHandle {
   const pidusagePath =
     method === 'portable' && !ownProcess ? createRequire(import.meta.url).resolve('pidusage') : null;
 
+  // control[0] = 1 asks the worker to take its final sample; Atomics.notify wakes it mid-wait.
+  const control = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -102,6 +104,7 @@ export function startMonitor(options: MonitorOptions = {}): MonitorHandle {
       pidusagePath,
       minTailFraction: MIN_TAIL_FRACTION,
       maxCpuPercent: availableParallelism() * 100,
+      control,
     },
     stdout: true,
     stderr: true,
@@ -120,17 +123,27 @@ export function startMonitor(options: MonitorOptions = {}): MonitorHandle {
   readyPromise.catch(() => {});
   totalsPromise.catch(() => {});
 
+  // The worker posts its report at stop, or earlier when the monitored process exits; then it ends.
+  let reported = false;
   const fail = (error: Error): void => {
+    if (reported) return;
+    reported = true;
     settleReady(error);
     settleReport(error);
     probe?.cancel();
     void worker.terminate();
   };
   worker.on('message', (message: WorkerMessage) => {
-    if (message.type === 'ready') settleReady();
-    else if (message.type === 'report') settleReport(message.totals);
-    else if (message.kind === 'not-found') fail(new MonitorProcessNotFoundError(pid));
-    else fail(new MonitorWorkerError(`The sampler worker failed: ${message.message}`));
+    if (message.type === 'ready') {
+      settleReady();
+    } else if (message.type === 'report') {
+      reported = true;
+      settleReport(message.totals);
+    } else if (message.kind === 'not-found') {
+      fail(new MonitorProcessNotFoundError(pid));
+    } else {
+      fail(new MonitorWorkerError(`The sampler worker failed: ${message.message}`));
+    }
   });
   worker.on('error', (error) =>
     fail(new MonitorWorkerError(`The sampler worker crashed: ${error.message}`, { cause: error })),
@@ -150,13 +163,12 @@ export function startMonitor(options: MonitorOptions = {}): MonitorHandle {
   let report: Promise<ResourceReport> | null = null;
   const stop = async (): Promise<ResourceReport> => {
     worker.ref();
+    Atomics.store(control, 0, 1);
+    Atomics.notify(control, 0);
     try {
-      await readyPromise;
-      worker.postMessage({ type: 'stop' });
       const totals = await totalsPromise;
       return buildResourceReport(totals, intervalMs, method, probe ? await probe.stop() : null);
     } finally {
-      worker.removeAllListeners('exit');
       await worker.terminate();
     }
   };

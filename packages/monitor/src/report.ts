@@ -33,9 +33,9 @@ export interface ResourceReport {
   method: SamplingMethod;
   /** Peak V8 heap used by the main thread, MB. Own process only. */
   heap_used_peak_mb?: number;
-  /** Median event-loop delay beyond the 10 ms probe period, ms. Own process only; absent for spans under 10 ms. */
+  /** Median event-loop delay beyond the 20 ms probe period, ms. Own process only; absent for spans under 20 ms. */
   event_loop_delay_p50_ms?: number;
-  /** 99th percentile event-loop delay beyond the 10 ms probe period, ms. Own process only. */
+  /** 99th percentile event-loop delay beyond the 20 ms probe period, ms. Own process only. */
   event_loop_delay_p99_ms?: number;
 }
 

@@ -1,20 +1,22 @@
 import { afterEach, expect, it } from 'vitest';
 import { startMonitor } from '../src';
-import { killChild, sleep, spawnBusyChild } from './helpers';
+import { type BusyChild, busyThreshold, killChild, spawnBusyChild } from './helpers';
 
-let child: Awaited<ReturnType<typeof spawnBusyChild>> | undefined;
-afterEach(() => child && killChild(child));
+let busy: BusyChild | undefined;
+afterEach(() => killChild(busy));
 
-it('reads a busy child process by pid while the parent idles, without main-thread fields', async () => {
-  child = await spawnBusyChild(5000);
-  const monitor = startMonitor({ pid: child.pid! });
-  expect(monitor.pid).toBe(child.pid);
+it('reads a busy child process by pid while the parent idles, until the child exits', async () => {
+  busy = await spawnBusyChild(1000);
+  const monitor = startMonitor({ pid: busy.child.pid! });
+  expect(monitor.pid).toBe(busy.child.pid);
   await monitor.ready();
-  await sleep(1000);
+  const truth = await busy.truth;
+  // The child has exited: the sampler noticed and kept what it had.
   const report = await monitor.stop();
 
   expect(report.samples).toBeGreaterThanOrEqual(10);
-  expect(report.cpu_mean).toBeGreaterThan(60);
+  expect(report.cpu_mean).toBeGreaterThan(busyThreshold(truth));
+  expect(Math.abs(report.cpu_mean - truth)).toBeLessThan(20);
   expect(report.memory_peak_mb).toBeGreaterThan(10);
   // Heap and event-loop delay are only visible from inside the monitored process.
   expect(report.heap_used_peak_mb).toBeUndefined();
