@@ -44,9 +44,13 @@ export function createGuard(timeoutMs: number, controller: AbortController, runS
     pending?.(reason);
   };
   // Only a step in flight can time out: the timer firing between steps (e.g. while the monitor starts) is ignored.
-  const timer = setTimeout(() => {
-    if (pending) fire(new GuardInterrupt('timeout', `timed out after ${timeoutMs} ms`));
-  }, timeoutMs);
+  // Node turns delays above 2^31 - 1 ms into 1 ms: clamp (~24.8 days is "never" here).
+  const timer = setTimeout(
+    () => {
+      if (pending) fire(new GuardInterrupt('timeout', `timed out after ${timeoutMs} ms`));
+    },
+    Math.min(timeoutMs, 2 ** 31 - 1),
+  );
   const onAbort = (): void => fire(new GuardInterrupt('aborted', 'aborted'));
   if (runSignal?.aborted) onAbort();
   runSignal?.addEventListener('abort', onAbort, { once: true });

@@ -25,3 +25,10 @@ test('a benchmark that fits its budget says nothing about it', async () => {
   expect(result.metadata).not.toHaveProperty('budget_exhausted');
   expect(result.iterations).toBe(5);
 });
+
+test('a budget beyond the timer range does not time out at once', async () => {
+  const result = asOk(
+    await runBenchmark(bench('long_budget', { fn: () => sleep(1), iterations: 3, timeBudgetMs: 1e10 }), fast),
+  );
+  expect(result.iterations).toBe(3);
+});

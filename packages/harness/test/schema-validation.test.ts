@@ -19,9 +19,7 @@ test('a real run result passes the schema, as JSON and in memory', () => {
 });
 
 test('the shipped schema file is draft 2020-12 and names the seed fields', async () => {
-  const schema = JSON.parse(
-    await readFile(new URL('../schema.json', import.meta.url), 'utf8'),
-  );
+  const schema = JSON.parse(await readFile(new URL('../schema.json', import.meta.url), 'utf8'));
   expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   expect(schema.required).toEqual(
     expect.arrayContaining(['suite_name', 'total_duration_seconds', 'timestamp', 'environment', 'metadata']),
