@@ -1,3 +1,4 @@
+/// <reference path="./_jstat.d.ts" />
 import jStat from 'jstat';
 
 // Chebyshev coefficients of erfc (Numerical Recipes `erfccheb`, the same set jstat uses for erf).
