@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -227,7 +227,7 @@ export function tinyModelVocabSize(): number {
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(bytes);
@@ -265,11 +265,21 @@ export function tinyModelCacheKey(options: TinyModelOptions = {}): string {
 export async function ensureTinyModel(options: EnsureTinyModelOptions = {}): Promise<string> {
   const { cacheDir = join(tmpdir(), 'kaizen-bench-models'), ...modelOptions } = options;
   const path = join(cacheDir, `${tinyModelCacheKey(modelOptions)}.gguf`);
-  try {
-    if ((await stat(path)).size > 0) return path;
-  } catch {
-    // Not cached yet.
+  let pending = inFlight.get(path);
+  if (!pending) {
+    pending = (async () => {
+      try {
+        if ((await stat(path)).size > 0) return path;
+      } catch {
+        // Not cached yet.
+      }
+      await writeTinyModel(path, modelOptions);
+      return path;
+    })().finally(() => inFlight.delete(path));
+    inFlight.set(path, pending);
   }
-  await writeTinyModel(path, modelOptions);
-  return path;
+  return pending;
 }
+
+/** Generations in progress in this process, so concurrent callers share one write. */
+const inFlight = new Map<string, Promise<string>>();
