@@ -69,7 +69,9 @@ function clockTicksPerSecond() {
 // /proc/<pid>/stat: the command name (field 2) may contain spaces and parentheses, so split after the last ')'.
 function parseStat(text) {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  // Z (zombie) or X (dead): exited, only waiting to be reaped; it no longer runs or holds memory.
+  const gone = fields[0] === 'Z' || fields[0] === 'X';
+  return { gone, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
 function parseStatus(text) {
@@ -130,20 +132,32 @@ function readProcfs() {
   const cpuMsByPid = new Map();
   let rssBytes = 0;
   let threads = 0;
+  let rootGone = false;
   for (const [id, walkedStat] of members) {
     const stat = walkedStat ?? readText('/proc/' + id + '/stat');
     const status = readText('/proc/' + id + '/status');
-    if (stat === null || status === null) {
+    const parsed = stat === null ? null : parseStat(stat);
+    if (parsed === null || status === null) {
       if (id === pid) return null;
       continue;
     }
-    cpuMsByPid.set(id, parseStat(stat).ticks * msPerTick);
+    // A zombie's CPU times are final: count them; it has no memory or threads left.
+    cpuMsByPid.set(id, parsed.ticks * msPerTick);
+    if (parsed.gone) {
+      if (id === pid) rootGone = true;
+      continue;
+    }
     const s = parseStatus(status);
     rssBytes += s.rssBytes;
     threads += s.threads;
   }
   if (ownProcess) threads -= 1;
-  return { atMs, cpuMsByPid, rssBytes, threads, selfCpuMs: readSelfCpuMs() };
+  // A zombie root still yields this last CPU reading; its memory is gone, so keep the previous figures.
+  if (rootGone && previous !== null) {
+    rssBytes = previous.rssBytes;
+    threads = previous.threads;
+  }
+  return { atMs, cpuMsByPid, rssBytes, threads, selfCpuMs: readSelfCpuMs(), rootGone };
 }
 
 function readOwnPortable() {
@@ -207,7 +221,7 @@ function record(current) {
 
 async function run() {
   previous = await read();
-  if (previous === null) {
+  if (previous === null || previous.rootGone) {
     parentPort.postMessage({ type: 'error', kind: 'not-found', message: 'process ' + pid + ' not found' });
     return;
   }
@@ -221,7 +235,8 @@ async function run() {
     await waitForStopOr(Math.max(0, startMs + slot * intervalMs - nowMs));
     if (stopRequested()) break;
     const current = await read();
-    if (current === null) {
+    if (current === null || current.rootGone) {
+      if (current !== null) record(current);
       totals.exited = true;
       break;
     }
@@ -231,7 +246,10 @@ async function run() {
     // The final sample at stop: covers the tail since the last reading, or the whole of a short span.
     const current = await read();
     if (current === null) totals.exited = true;
-    else if (totals.samples === 0 || current.atMs - previous.atMs >= intervalMs * minTailFraction) record(current);
+    else if (current.rootGone) {
+      record(current);
+      totals.exited = true;
+    } else if (totals.samples === 0 || current.atMs - previous.atMs >= intervalMs * minTailFraction) record(current);
   }
   for (const path of [...openFiles.keys()]) closeFile(path);
   parentPort.postMessage({ type: 'report', totals });
