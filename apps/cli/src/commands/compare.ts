@@ -1,0 +1,147 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BenchmarkResult, type SuiteResult, readResults } from '@kaizen-bench/harness';
+import { type CompareResult, compareSamples } from '@kaizen-bench/stats';
+import pc from 'picocolors';
+import { CliError, ExitCode } from '../errors';
+import type { CliIo } from '../io';
+import { formatMs, formatPercent, renderColumns } from '../render/format';
+
+export interface CompareCommandOptions {
+  /** Fraction: changes within it count as unchanged. */
+  threshold: number;
+  format: 'table' | 'json';
+  failOnRegression: boolean;
+}
+
+/** One benchmark present in both runs. */
+export interface BenchmarkComparison {
+  suite_id: string;
+  benchmark_id: string;
+  name: string;
+  baseline_p50: number | null;
+  current_p50: number | null;
+  /** Null when either side did not run (`skipped` / `failed`). */
+  comparison: CompareResult | null;
+  note?: string;
+}
+
+/** Reads one results file, or every `*_results.json` in a directory; bad input is a one-line CliError. */
+async function loadResultSet(path: string, role: string): Promise<SuiteResult[]> {
+  if (!existsSync(path)) throw new CliError(`${role} not found: ${path}`);
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((name) => name.endsWith('_results.json'))
+        .sort()
+        .map((name) => join(path, name))
+    : [path];
+  if (files.length === 0) throw new CliError(`${role} directory ${path} holds no *_results.json file`);
+  const results: SuiteResult[] = [];
+  for (const file of files) {
+    try {
+      results.push(await readResults(file));
+    } catch (error) {
+      throw new CliError(`${role}: ${(error as Error).message}`, ExitCode.usage, { cause: error });
+    }
+  }
+  return results;
+}
+
+function pairUp(baseline: SuiteResult[], current: SuiteResult[]): BenchmarkComparison[] {
+  const key = (suiteId: string, benchId: string) => `${suiteId}/${benchId}`;
+  const currentByKey = new Map<string, BenchmarkResult>();
+  for (const suite of current) {
+    for (const bench of suite.benchmark_results) currentByKey.set(key(suite.suite_id, bench.id), bench);
+  }
+  const pairs: BenchmarkComparison[] = [];
+  for (const suite of baseline) {
+    for (const before of suite.benchmark_results) {
+      const after = currentByKey.get(key(suite.suite_id, before.id));
+      if (!after) continue;
+      const p50 = (result: BenchmarkResult) => (result.status === 'ok' ? result.latency_ms.p50 : null);
+      const both = before.status === 'ok' && after.status === 'ok';
+      pairs.push({
+        suite_id: suite.suite_id,
+        benchmark_id: before.id,
+        name: before.name,
+        baseline_p50: p50(before),
+        current_p50: p50(after),
+        comparison: null,
+        ...(both ? {} : { note: `not compared: baseline ${before.status}, current ${after.status}` }),
+      });
+    }
+  }
+  return pairs;
+}
+
+const verdictColour = {
+  faster: pc.green,
+  slower: pc.red,
+  unchanged: pc.dim,
+  inconclusive: pc.yellow,
+} as const;
+
+/**
+ * `kaizen-bench compare <baseline> <current>`: per benchmark present in both, the p50 before and after,
+ * change and Mann-Whitney U p-value on the stored raw samples, and a verdict.
+ */
+export async function compareCommand(
+  baselinePath: string,
+  currentPath: string,
+  options: CompareCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const baseline = await loadResultSet(baselinePath, 'baseline');
+  const current = await loadResultSet(currentPath, 'current');
+  const pairs = pairUp(baseline, current);
+  if (pairs.length === 0) {
+    throw new CliError(
+      `baseline and current share no benchmark (suites ${baseline.map((s) => s.suite_id).join(', ')} vs ${current
+        .map((s) => s.suite_id)
+        .join(', ')}): compare results of the same suites`,
+    );
+  }
+  const samplesOf = (results: SuiteResult[], pair: BenchmarkComparison) => {
+    const bench = results
+      .find((suite) => suite.suite_id === pair.suite_id)
+      ?.benchmark_results.find((b) => b.id === pair.benchmark_id);
+    return bench?.status === 'ok' ? bench.samples_ms : [];
+  };
+  for (const pair of pairs) {
+    if (pair.note) continue;
+    pair.comparison = compareSamples(samplesOf(baseline, pair), samplesOf(current, pair), {
+      threshold: options.threshold,
+    });
+  }
+
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ threshold: options.threshold, benchmarks: pairs }, null, 2)}\n`);
+  } else {
+    const rows = pairs.map((pair) => {
+      const c = pair.comparison;
+      return [
+        `${pair.suite_id} / ${pair.name}`,
+        pair.baseline_p50 === null ? '-' : formatMs(pair.baseline_p50),
+        pair.current_p50 === null ? '-' : formatMs(pair.current_p50),
+        c ? formatPercent(c.changePercent / 100) : '-',
+        c ? c.pValue.toPrecision(2) : '-',
+        c ? verdictColour[c.verdict](c.verdict) : pc.dim(pair.note ?? ''),
+      ];
+    });
+    io.stdout.write(
+      `${renderColumns(['benchmark', 'p50 before', 'p50 after', 'change', 'p', 'verdict'], rows)}\n`,
+    );
+    io.stdout.write(
+      pc.dim(`threshold ${(options.threshold * 100).toFixed(1)}%, Mann-Whitney U on raw samples\n`),
+    );
+  }
+
+  const regressions = pairs.filter((pair) => pair.comparison?.verdict === 'slower');
+  if (options.failOnRegression && regressions.length > 0) {
+    io.stderr.write(
+      `regression: ${regressions.map((pair) => `${pair.suite_id}/${pair.benchmark_id}`).join(', ')}\n`,
+    );
+    return ExitCode.failure;
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LlamaCppProvider, OllamaProvider, ensureTinyModel } from '@kaizen-bench/agent';
+import pc from 'picocolors';
+import type { CliIo } from '../io';
+
+export interface DoctorOptions {
+  out: string;
+  ollamaHost?: string;
+  model: string;
+}
+
+/** One line of the report. `optional` checks print MISSING but do not fail the command. */
+interface Check {
+  name: string;
+  optional?: boolean;
+  run(): Promise<{ ok: true; detail: string } | { ok: false; detail: string; fix: string }>;
+}
+
+const MIN_NODE = [20, 19] as const;
+
+function checks(options: DoctorOptions): Check[] {
+  return [
+    {
+      name: 'Node.js',
+      async run() {
+        const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+        const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+        return ok
+          ? { ok, detail: `${process.versions.node} (>= ${MIN_NODE.join('.')} required)` }
+          : { ok, detail: `${process.versions.node} is too old`, fix: 'install Node.js 20.19 or newer' };
+      },
+    },
+    {
+      name: 'results directory',
+      async run() {
+        const dir = resolve(options.out);
+        try {
+          mkdirSync(dir, { recursive: true });
+          const probe = join(dir, `.doctor-${randomUUID()}`);
+          writeFileSync(probe, 'ok');
+          rmSync(probe);
+          return { ok: true, detail: `${dir} is writable` };
+        } catch (error) {
+          return {
+            ok: false,
+            detail: `${dir}: ${(error as Error).message}`,
+            fix: 'pass a writable directory with --out',
+          };
+        }
+      },
+    },
+    {
+      name: 'embedded LLM engine',
+      async run() {
+        // Loads node-llama-cpp's native binary and the generated tiny model: what the LLM benchmarks fall back to.
+        const provider = new LlamaCppProvider({ modelPath: await ensureTinyModel({ seed: 42 }) });
+        try {
+          const reply = await provider.chat([{ role: 'user', content: 'hi' }], {
+            maxTokens: 4,
+            temperature: 0,
+            seed: 1,
+          });
+          return {
+            ok: true,
+            detail: `node-llama-cpp loads and generates (${reply.completionTokens} tokens on the tiny model)`,
+          };
+        } catch (error) {
+          return {
+            ok: false,
+            detail: `node-llama-cpp failed: ${(error as Error).message}`,
+            fix: 'reinstall with `pnpm install` on Linux x64 (the prebuilt @node-llama-cpp/linux-x64 binary is needed)',
+          };
+        } finally {
+          await provider.close();
+        }
+      },
+    },
+    {
+      name: 'Ollama',
+      optional: true,
+      async run() {
+        const provider = new OllamaProvider({ host: options.ollamaHost, model: options.model });
+        const status = await provider.check();
+        if (status.ok) return { ok: true, detail: `${provider.info().model} ready at ${provider.host}` };
+        return {
+          ok: false,
+          detail: `${status.message} (the LLM benchmarks fall back to the embedded engine, unrated)`,
+          fix:
+            status.problem === 'unreachable'
+              ? 'start it with `ollama serve`'
+              : `run \`ollama pull ${options.model}\``,
+        };
+      },
+    },
+  ];
+}
+
+/**
+ * `kaizen-bench doctor`: the seed's "verify setup" as a command. Prints one OK / MISSING line per check with
+ * the fix; exits 1 when a required check fails (optional ones only warn).
+ */
+export async function doctorCommand(options: DoctorOptions, io: CliIo): Promise<number> {
+  let failed = false;
+  for (const check of checks(options)) {
+    const outcome = await check.run().catch((error: unknown) => ({
+      ok: false as const,
+      detail: (error as Error).message,
+      fix: 'see the message above',
+    }));
+    if (outcome.ok) {
+      io.stdout.write(`${pc.green('OK     ')} ${check.name}: ${outcome.detail}\n`);
+      continue;
+    }
+    if (!check.optional) failed = true;
+    const label = check.optional ? pc.yellow('MISSING') : pc.red('MISSING');
+    io.stdout.write(
+      `${label} ${check.name}${check.optional ? ' (optional)' : ''}: ${outcome.detail}\n        fix: ${outcome.fix}\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}

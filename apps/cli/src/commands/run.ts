@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { type SuiteResult, runSuite, toMarkdown, writeSuiteResults } from '@kaizen-bench/harness';
+import pc from 'picocolors';
+import { CliError, ExitCode } from '../errors';
+import type { CliIo } from '../io';
+import { createProgressReporter } from '../progress';
+import { type RegisteredSuite, suiteRegistry } from '../registry';
+import { renderSuiteTable } from '../render/suite-table';
+import { selectSuites } from '../select-suites';
+import { loadSuiteFile } from '../suite-file';
+
+export type OutputFormat = 'table' | 'json' | 'markdown';
+export type FailOnRating = 'needs_work' | 'good';
+
+export interface RunCommandOptions {
+  iterations?: number;
+  warmup?: number;
+  quick?: boolean;
+  seed: number;
+  out: string;
+  format: OutputFormat;
+  monitor: boolean;
+  failOn?: FailOnRating;
+  suiteFile?: string[];
+}
+
+/** Ratings that trip `--fail-on`: `needs_work` fails on needs_work only; `good` also fails on good. */
+const failingRatings: Record<FailOnRating, readonly string[]> = {
+  needs_work: ['needs_work'],
+  good: ['needs_work', 'good'],
+};
+
+/**
+ * `kaizen-bench run [suites...]`: runs each suite, writes `<out>/<suite id>_results.json` after each one,
+ * prints a table (or JSON / Markdown). Ctrl-C stops after the current iteration and keeps finished results.
+ */
+export async function runCommand(
+  selectors: string[],
+  options: RunCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const fromFiles: RegisteredSuite[] = [];
+  for (const file of options.suiteFile ?? []) fromFiles.push(await loadSuiteFile(file));
+  const suites =
+    fromFiles.length > 0 && selectors.length === 0
+      ? fromFiles
+      : [...selectSuites(selectors, suiteRegistry), ...fromFiles];
+  if (suites.length === 0)
+    throw new CliError('no suite to run: no suite package is registered and no --suite-file was given');
+  const outDir = resolve(options.out);
+
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    io.stderr.write(
+      `\n${pc.yellow('Interrupted')}: stopping after the current iteration (Ctrl-C again to quit at once)\n`,
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const live = Boolean(io.stderr.isTTY) && io.env.CI !== 'true' && options.format === 'table';
+  const reporter = createProgressReporter(io.stderr, { live });
+
+  const results: SuiteResult[] = [];
+  try {
+    for (const entry of suites) {
+      if (controller.signal.aborted) break;
+      const suite = await entry.create();
+      const result = await runSuite(suite, {
+        seed: options.seed,
+        iterations: options.iterations,
+        warmup: options.warmup,
+        profile: options.quick ? 'quick' : 'default',
+        monitor: options.monitor,
+        signal: controller.signal,
+        reporter,
+      });
+      const path = await writeSuiteResults(result, outDir);
+      results.push(result);
+      if (options.format === 'table')
+        io.stdout.write(`\n${renderSuiteTable(result)}\n${pc.dim(`results: ${path}`)}\n\n`);
+      else io.stderr.write(`results: ${path}\n`);
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+
+  if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (options.format === 'markdown')
+    io.stdout.write(`${results.map((result) => toMarkdown(result)).join('\n\n')}\n`);
+
+  if (controller.signal.aborted) return ExitCode.interrupted;
+  const all = results.flatMap((result) => result.benchmark_results);
+  if (all.some((result) => result.status === 'failed')) return ExitCode.failure;
+  if (options.failOn) {
+    const failing = failingRatings[options.failOn];
+    const tripped = all.filter((result) => result.status === 'ok' && failing.includes(result.rating));
+    if (tripped.length > 0) {
+      io.stderr.write(`--fail-on ${options.failOn}: ${tripped.map((result) => result.name).join(', ')}\n`);
+      return ExitCode.failure;
+    }
+  }
+  return ExitCode.ok;
+}

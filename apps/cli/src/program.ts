@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { compareCommand } from './commands/compare';
+import { doctorCommand } from './commands/doctor';
+import { listCommand } from './commands/list';
+import { runCommand } from './commands/run';
+import { CliError, ExitCode } from './errors';
+import { type CliIo, processIo } from './io';
+import { integerOption, percentOption } from './parse-options';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Builds the `kaizen-bench` program; each action stores its exit code in `setExit`. */
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('kaizen-bench')
+    .description(
+      'Benchmarks for AI-agent runtimes: 7 suites x 3 benchmarks, with statistics, ratings and comparison.',
+    )
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  program
+    .command('run')
+    .description('run suites (all by default) and write <out>/<suite id>_results.json for each')
+    .argument('[suites...]', 'suites by number (6), name (checkpoints) or id (suite6_checkpoints)')
+    .option(
+      '-n, --iterations <n>',
+      'measured iterations per benchmark (overrides each default)',
+      integerOption('--iterations', 1),
+    )
+    .option('-w, --warmup <n>', 'warmup iterations per benchmark', integerOption('--warmup', 0))
+    .option('-q, --quick', 'smoke profile: at most 10 measured iterations and 1 warmup')
+    .option('-s, --seed <n>', 'seed of every workload generator', integerOption('--seed', 0), 42)
+    .option('-o, --out <dir>', 'results directory', 'benchmarks/results')
+    .addOption(
+      new Option('-f, --format <format>', 'output on stdout')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
+    .option('--no-monitor', 'do not sample CPU, memory and threads')
+    .addOption(
+      new Option('--fail-on <rating>', 'exit 1 when a benchmark is rated this or worse').choices([
+        'needs_work',
+        'good',
+      ]),
+    )
+    .option(
+      '--suite-file <path...>',
+      'also run suites exported by these modules (default export: a harness suite)',
+    )
+    .action(async (suites: string[], options) => setExit(await runCommand(suites, options, io)));
+
+  program
+    .command('list')
+    .description('list suites and benchmarks with what each measures and its targets')
+    .option('--json', 'print as JSON')
+    .action(async (options) => setExit(await listCommand(options, io)));
+
+  program
+    .command('doctor')
+    .description('check this machine can run every benchmark, and say how to fix what is missing')
+    .option('-o, --out <dir>', 'results directory to check', 'benchmarks/results')
+    .option('--ollama-host <url>', 'Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)')
+    .option('--model <name>', 'Ollama model the execution suite uses', 'llama3.2:1b')
+    .action(async (options) => setExit(await doctorCommand(options, io)));
+
+  program
+    .command('compare')
+    .description('compare two runs (results files or directories): change, p-value and verdict per benchmark')
+    .argument('<baseline>', 'results file or directory of the earlier run')
+    .argument('<current>', 'results file or directory of the later run')
+    .option(
+      '-t, --threshold <percent>',
+      'changes smaller than this are "unchanged"',
+      percentOption('--threshold'),
+      0.05,
+    )
+    .addOption(new Option('-f, --format <format>', 'output').choices(['table', 'json']).default('table'))
+    .option('--fail-on-regression', 'exit 1 when a benchmark got significantly slower beyond the threshold')
+    .action(async (baseline: string, current: string, options) =>
+      setExit(await compareCommand(baseline, current, { failOnRegression: false, ...options }, io)),
+    );
+
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without the node and script entries) and resolves to the exit code:
+ * 0 ok, 1 a benchmark failed or a gate tripped, 2 usage error, 130 interrupted.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    // `pnpm bench -- --quick` passes the `--` through; no argument of ours starts with `-`, so drop it.
+    await program.parseAsync(
+      argv.filter((arg) => arg !== '--'),
+      { from: 'user' },
+    );
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error, already printed.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`kaizen-bench: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
