@@ -5,6 +5,8 @@ import {
   BATCH_TIMER_COST_FACTOR,
   MAX_BATCH_SIZE,
   MIN_BATCH_SPAN_NS,
+  MIN_PROBE_CALLS,
+  PROBE_STOP_FACTOR,
   PROGRESS_INTERVAL_MS,
 } from './constants';
 import { HarnessError } from './errors';
@@ -138,13 +140,18 @@ export async function measure(input: MeasureInput): Promise<MeasureOutput> {
   // ---- 2. Batch size: only for sync, hook-free, self-timing-free functions faster than the threshold.
   let batchSize = 1;
   const thresholdNs = Math.max(BATCH_TIMER_COST_FACTOR * input.timerCostNs, MIN_BATCH_SPAN_NS);
-  const eligible =
-    def.allowBatching !== false &&
-    !def.beforeEach &&
-    !def.afterEach &&
-    warmupNs.length > 0 &&
-    !sawAsync &&
-    !sawReport;
+  const mayBatch = def.allowBatching !== false && !def.beforeEach && !def.afterEach;
+  // Too few warmup calls (quick profile, warmup 0) cannot tell a sub-µs op from its first, unoptimised
+  // call: top up with untimed probe calls, so such an op is never reported per call.
+  for (let probe = 0; mayBatch && !sawAsync && !sawReport && warmupNs.length < MIN_PROBE_CALLS; probe++) {
+    checkInterrupt();
+    if (warmupNs.length > 0 && Math.min(...warmupNs) >= thresholdNs * PROBE_STOP_FACTOR) break;
+    const result = await iterate('warmup', input.warmup + probe);
+    warmupNs.push(result.ns);
+    sawReport ||= result.reported;
+    sawAsync ||= result.async;
+  }
+  const eligible = mayBatch && warmupNs.length > 0 && !sawAsync && !sawReport;
   if (eligible) {
     const sorted = [...warmupNs].sort((a, b) => a - b);
     const estimateNs = sorted[Math.floor(sorted.length / 2)] ?? thresholdNs;

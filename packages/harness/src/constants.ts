@@ -16,6 +16,10 @@ export const QUICK_MAX_WARMUP = 1;
 export const BATCH_TIMER_COST_FACTOR = 100;
 /** A batched sample spans at least this long, ns, whatever the timer cost. */
 export const MIN_BATCH_SPAN_NS = 10_000;
+/** Calls (warmup plus untimed probes) that decide between per-call and batched timing. */
+export const MIN_PROBE_CALLS = 5;
+/** No probe calls once a call took this many batch thresholds: such an op is timed per call anyway. */
+export const PROBE_STOP_FACTOR = 10;
 /** Upper bound on calls per batched sample. */
 export const MAX_BATCH_SIZE = 10_000_000;
 /** Back-to-back clock read pairs used to calibrate the timer's cost. */

@@ -9,6 +9,7 @@ test('a throwing fn fails its benchmark with the reason; teardown runs; the suit
       bench('throws', {
         iterations: 5,
         warmup: 1,
+        allowBatching: false,
         setup: () => void calls.push('setup'),
         fn: (ctx) => {
           if (ctx.phase === 'measure' && ctx.iteration === 2) throw new TypeError('bad input\nsecond line');

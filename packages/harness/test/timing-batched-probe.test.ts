@@ -1,0 +1,33 @@
+import { expect, test } from 'vitest';
+import { runBenchmark } from '../src/index';
+import { asOk, bench, fast, spin } from './_helpers';
+
+// A sub-microsecond op: one warmup call (quick profile) or none is its slow first call, not its cost.
+const tiny = () => bench('tiny', { fn: () => Math.sqrt(2) * 3 });
+
+test('the quick profile still batches a sub-microsecond op', async () => {
+  const result = asOk(await runBenchmark(tiny(), { ...fast, profile: 'quick' }));
+  expect(result.timing.mode).toBe('batched');
+  expect(result.timing.batch_size).toBeGreaterThan(1);
+  expect(result.warmup_iterations).toBe(1);
+});
+
+test('warmup 0 still batches a sub-microsecond op', async () => {
+  const result = asOk(await runBenchmark(tiny(), { ...fast, warmup: 0, iterations: 5 }));
+  expect(result.timing.mode).toBe('batched');
+  expect(result.latency_ms.p50).toBeLessThan(0.01);
+});
+
+test('a slow op gets no probe calls: with warmup 0 it runs exactly its measured iterations', async () => {
+  let calls = 0;
+  const slow = bench('slow', {
+    fn: () => {
+      calls++;
+      spin(300_000);
+    },
+  });
+  const result = asOk(await runBenchmark(slow, { ...fast, warmup: 0, iterations: 4 }));
+  expect(result.timing.mode).toBe('per_call');
+  // One call decides (it is far above the batching threshold), then the 4 measured ones.
+  expect(calls).toBe(5);
+});
