@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CheckpointNotFoundError, CheckpointOptionsError, CheckpointStore } from '../src/index';
+import type { AgentState } from '../src/index';
 import { makeState } from './_checkpoint-state';
 import { useTempDirs } from './_temp-dir';
 
@@ -44,4 +45,14 @@ test('save creates a missing directory (nested)', async () => {
   const saved = await new CheckpointStore({ dir }).save(makeState(1));
   expect(saved.path.startsWith(dir)).toBe(true);
   expect((await new CheckpointStore({ dir }).load()).state).toEqual(makeState(1));
+});
+
+test('save rejects a state without conversation, memory or step, and writes nothing', async () => {
+  const dir = await tempDir();
+  const store = new CheckpointStore({ dir });
+  const { memory: _dropped, ...noMemory } = makeState(1);
+  await expect(store.save(noMemory as unknown as AgentState)).rejects.toThrow(
+    /save: state needs conversation \(array\), memory \(array\) and step \(number\)/,
+  );
+  expect(await store.list()).toEqual([]);
 });

@@ -78,6 +78,10 @@ export interface CheckpointStoreStats {
   filesDeleted: number;
 }
 
+function hasRequiredStateFields(state: Record<string, unknown>): boolean {
+  return Array.isArray(state.conversation) && Array.isArray(state.memory) && typeof state.step === 'number';
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -247,6 +251,12 @@ export class CheckpointStore {
         CHECKPOINT_SCHEMA_VERSION,
       );
     }
+    // Checked here too, so a malformed state fails at save instead of as a "corrupt" file at load.
+    if (!hasRequiredStateFields(state)) {
+      throw new CheckpointOptionsError(
+        'save: state needs conversation (array), memory (array) and step (number): see the AgentState type.',
+      );
+    }
     const index = await this.getIndex();
     await this.ensureDir();
     // Temp files left by a writer that crashed mid-save: only a writing store removes them.
@@ -323,11 +333,7 @@ export class CheckpointStore {
     if (state.schemaVersion !== CHECKPOINT_SCHEMA_VERSION) {
       throw new CheckpointSchemaVersionError(path, state.schemaVersion, CHECKPOINT_SCHEMA_VERSION);
     }
-    if (
-      !Array.isArray(state.conversation) ||
-      !Array.isArray(state.memory) ||
-      typeof state.step !== 'number'
-    ) {
+    if (!hasRequiredStateFields(state)) {
       throw new CheckpointCorruptError(path, 'payload is missing conversation, memory or step');
     }
     return { id, path, bytes: file.length, state: state as unknown as AgentState };
