@@ -1,13 +1,15 @@
+// ---- Checkpoints: durable, checksummed agent-state snapshots with retention.
+export { CheckpointStore, DEFAULT_KEEP } from './checkpoint/store';
 export { RECOMMENDED_CHECKPOINT_CODEC } from './checkpoint/codec';
+export { CHECKPOINT_FORMAT_VERSION } from './checkpoint/format';
+export { CHECKPOINT_SCHEMA_VERSION } from './checkpoint/state';
 export {
   CheckpointCorruptError,
   CheckpointNotFoundError,
   CheckpointOptionsError,
   CheckpointSchemaVersionError,
 } from './checkpoint/errors';
-export { CHECKPOINT_FORMAT_VERSION } from './checkpoint/format';
-export { CHECKPOINT_SCHEMA_VERSION } from './checkpoint/state';
-export { CheckpointStore, DEFAULT_KEEP } from './checkpoint/store';
+
 export type { CheckpointCodec } from './checkpoint/codec';
 export type { AgentBudget, AgentMessage, AgentState, JsonValue, MemoryEntry } from './checkpoint/state';
 export type {
@@ -19,27 +21,13 @@ export type {
   SaveOptions,
   SaveResult,
 } from './checkpoint/store';
-export type {
-  ChatMessage,
-  ChatOptions,
-  ChatResult,
-  ChatTimings,
-  FinishReason,
-  LlmProvider,
-  ProviderInfo,
-} from './llm/types';
-export type { GgufFile, GgufScalar, GgufTensor, GgufValue } from './llm/gguf-writer';
-export type { EnsureTinyModelOptions, ResolvedTinyModelOptions, TinyModelOptions } from './llm/tiny-model';
-export type { LlamaCppProviderOptions } from './llm/llama-cpp-provider';
-export type { OllamaCheckResult, OllamaProviderOptions } from './llm/ollama-provider';
-export type { ResolvedProvider, ResolveProviderOptions } from './llm/resolve-provider';
-export {
-  GGUF_DEFAULT_ALIGNMENT,
-  GGUF_MAGIC,
-  GGUF_VERSION,
-  GgufValueType,
-  serializeGguf,
-} from './llm/gguf-writer';
+
+// ---- LLM providers: Ollama, embedded llama.cpp, the generated tiny model, and choosing between them.
+export { OllamaProvider, DEFAULT_OLLAMA_HOST, DEFAULT_OLLAMA_MODEL } from './llm/ollama-provider';
+export { LlamaCppProvider } from './llm/llama-cpp-provider';
+export { resolveProvider } from './llm/resolve-provider';
+export { defaultLlamaThreads } from './llm/threads';
+export { isLlama32OneBGguf, isLlama32OneBOllamaTag, sameOllamaModel } from './llm/model-class';
 export {
   createTinyModelBytes,
   ensureTinyModel,
@@ -49,11 +37,13 @@ export {
   tinyModelVocabSize,
   writeTinyModel,
 } from './llm/tiny-model';
-export { LlamaCppProvider } from './llm/llama-cpp-provider';
-export { DEFAULT_OLLAMA_HOST, DEFAULT_OLLAMA_MODEL, OllamaProvider } from './llm/ollama-provider';
-export { resolveProvider } from './llm/resolve-provider';
-export { defaultLlamaThreads } from './llm/threads';
-export { isLlama32OneBGguf, isLlama32OneBOllamaTag, sameOllamaModel } from './llm/model-class';
+export {
+  GGUF_DEFAULT_ALIGNMENT,
+  GGUF_MAGIC,
+  GGUF_VERSION,
+  GgufValueType,
+  serializeGguf,
+} from './llm/gguf-writer';
 export {
   LlmAbortError,
   LlmError,
@@ -63,3 +53,18 @@ export {
   ProviderClosedError,
   TokenOutOfRangeError,
 } from './llm/errors';
+
+export type {
+  ChatMessage,
+  ChatOptions,
+  ChatResult,
+  ChatTimings,
+  FinishReason,
+  LlmProvider,
+  ProviderInfo,
+} from './llm/types';
+export type { OllamaCheckResult, OllamaProviderOptions } from './llm/ollama-provider';
+export type { LlamaCppProviderOptions } from './llm/llama-cpp-provider';
+export type { ResolvedProvider, ResolveProviderOptions } from './llm/resolve-provider';
+export type { EnsureTinyModelOptions, ResolvedTinyModelOptions, TinyModelOptions } from './llm/tiny-model';
+export type { GgufFile, GgufScalar, GgufTensor, GgufValue } from './llm/gguf-writer';
