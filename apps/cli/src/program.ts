@@ -52,6 +52,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       '--suite-file <path...>',
       'also run suites exported by these modules (default export: a harness suite)',
     )
+    .addOption(
+      new Option('--llm <engine>', 'LLM for the LLM suites: Ollama if ready, else embedded')
+        .choices(['auto', 'ollama', 'embedded'])
+        .default('auto'),
+    )
+    .option('--ollama-host <url>', 'Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)')
+    .option('--model <name>', 'Ollama model of the LLM suites', 'llama3.2:1b')
+    .option('--model-file <path>', 'GGUF file for the embedded engine (default: the generated tiny model)')
     .action(async (suites: string[], options) => setExit(await runCommand(suites, options, io)));
 
   program

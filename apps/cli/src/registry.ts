@@ -1,5 +1,11 @@
+import type { ResolveProviderOptions } from '@kaizen-bench/agent';
 import type { SuiteDefinition } from '@kaizen-bench/harness';
 import { createCheckpointsSuite } from '@kaizen-bench/suite-checkpoints';
+
+/** What `run` hands every suite factory: the LLM choice of `--llm --ollama-host --model --model-file`. */
+export interface SuiteFactoryOptions {
+  llm: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+}
 
 /** One suite the CLI can run: its DESIGN §2 number, folder name and result id, and its package's factory. */
 export interface RegisteredSuite {
@@ -8,7 +14,8 @@ export interface RegisteredSuite {
   id: string;
   /** The package that provides it. */
   packageName: string;
-  create: () => SuiteDefinition | Promise<SuiteDefinition>;
+  /** Builds the suite; LLM suites pass `options.llm` to `resolveProvider`, the others ignore it. */
+  create: (options: SuiteFactoryOptions) => SuiteDefinition | Promise<SuiteDefinition>;
 }
 
 /** The suites whose packages have landed, in suite-number order. */

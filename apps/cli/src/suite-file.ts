@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SuiteDefinition } from '@kaizen-bench/harness';
 import { CliError } from './errors';
-import type { RegisteredSuite } from './registry';
+import type { RegisteredSuite, SuiteFactoryOptions } from './registry';
 
 /**
  * Loads a user's own suite from a module (`--suite-file`): its default export (or `suite` export) is a
- * suite definition, or a function returning one. This lets a project run its harness suites through the CLI.
+ * suite definition, or a function of the run's {@link SuiteFactoryOptions} returning one. This lets a
+ * project run its own harness suites through the CLI.
  */
-export async function loadSuiteFile(path: string): Promise<RegisteredSuite> {
+export async function loadSuiteFile(path: string, options: SuiteFactoryOptions): Promise<RegisteredSuite> {
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new CliError(`suite file not found: ${absolute}`);
   let mod: Record<string, unknown>;
@@ -21,7 +22,9 @@ export async function loadSuiteFile(path: string): Promise<RegisteredSuite> {
     });
   }
   const exported = mod.default ?? mod.suite;
-  const suite = (typeof exported === 'function' ? await exported() : exported) as SuiteDefinition | undefined;
+  const suite = (typeof exported === 'function' ? await exported(options) : exported) as
+    | SuiteDefinition
+    | undefined;
   if (
     !suite ||
     typeof suite !== 'object' ||

@@ -17,6 +17,12 @@ describe('usage errors', () => {
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['a missing suite file', ['run', '--suite-file', '/nonexistent/suite.mjs'], /suite file not found/],
     ['a missing baseline', ['compare', '/nonexistent/a.json', '/nonexistent/b.json'], /baseline not found/],
+    [
+      'a missing model file',
+      ['run', '--model-file', '/nonexistent/model.gguf'],
+      /--model-file not found: \/nonexistent\/model\.gguf/,
+    ],
+    ['an unknown LLM engine', ['run', '--llm', 'gpt'], /Allowed choices are auto, ollama, embedded/],
     ['a bad threshold', ['compare', 'a', 'b', '--threshold', 'lots'], /--threshold must be a percentage/],
   ];
 

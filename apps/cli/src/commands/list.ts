@@ -4,7 +4,7 @@ import { suiteRegistry } from '../registry';
 /** `kaizen-bench list`: every registered suite with its benchmarks, what each times, and its targets. */
 export async function listCommand(options: { json?: boolean }, io: CliIo): Promise<number> {
   const suites = await Promise.all(
-    suiteRegistry.map(async (entry) => ({ entry, suite: await entry.create() })),
+    suiteRegistry.map(async (entry) => ({ entry, suite: await entry.create({ llm: { llm: 'auto' } }) })),
   );
   if (options.json) {
     const listing = suites.map(({ entry, suite }) => ({

@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type SuiteResult, runSuite, toMarkdown, writeSuiteResults } from '@kaizen-bench/harness';
 import pc from 'picocolors';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { createProgressReporter } from '../progress';
-import { type RegisteredSuite, suiteRegistry } from '../registry';
+import { type RegisteredSuite, type SuiteFactoryOptions, suiteRegistry } from '../registry';
 import { renderSuiteTable } from '../render/suite-table';
 import { selectSuites } from '../select-suites';
 import { loadSuiteFile } from '../suite-file';
@@ -22,6 +23,10 @@ export interface RunCommandOptions {
   monitor: boolean;
   failOn?: FailOnRating;
   suiteFile?: string[];
+  llm: 'auto' | 'ollama' | 'embedded';
+  ollamaHost?: string;
+  model: string;
+  modelFile?: string;
 }
 
 /** Ratings that trip `--fail-on`: `needs_work` fails on needs_work only; `good` also fails on good. */
@@ -39,15 +44,28 @@ export async function runCommand(
   options: RunCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  const outDir = resolve(options.out);
+  if (options.modelFile !== undefined && !existsSync(options.modelFile)) {
+    throw new CliError(
+      `--model-file not found: ${resolve(options.modelFile)} (give the path of a GGUF file)`,
+    );
+  }
+  const factoryOptions: SuiteFactoryOptions = {
+    llm: {
+      llm: options.llm,
+      ollamaHost: options.ollamaHost,
+      model: options.model,
+      modelFile: options.modelFile,
+    },
+  };
   const fromFiles: RegisteredSuite[] = [];
-  for (const file of options.suiteFile ?? []) fromFiles.push(await loadSuiteFile(file));
+  for (const file of options.suiteFile ?? []) fromFiles.push(await loadSuiteFile(file, factoryOptions));
   const suites =
     fromFiles.length > 0 && selectors.length === 0
       ? fromFiles
       : [...selectSuites(selectors, suiteRegistry), ...fromFiles];
   if (suites.length === 0)
     throw new CliError('no suite to run: no suite package is registered and no --suite-file was given');
-  const outDir = resolve(options.out);
 
   const controller = new AbortController();
   const onSigint = () => {
@@ -65,7 +83,7 @@ export async function runCommand(
   try {
     for (const entry of suites) {
       if (controller.signal.aborted) break;
-      const suite = await entry.create();
+      const suite = await entry.create(factoryOptions);
       const result = await runSuite(suite, {
         seed: options.seed,
         iterations: options.iterations,
