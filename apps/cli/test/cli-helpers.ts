@@ -21,7 +21,12 @@ export function tempDir(prefix = 'kaizen-cli-'): string {
 /** Starts the CLI; `onStderr` sees progress as it arrives (e.g. to send SIGINT at the right moment). */
 export function startCli(
   args: string[],
-  options: { env?: Record<string, string>; onStderr?: (text: string, child: ChildProcess) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    onStderr?: (text: string, child: ChildProcess) => void;
+    /** SIGKILL the CLI after this long, ms. @default 50000 */
+    timeoutMs?: number;
+  } = {},
 ): Promise<CliRun> {
   const child = spawn(process.execPath, [binPath, ...args], {
     env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
@@ -36,5 +41,12 @@ export function startCli(
     stderr += chunk;
     options.onStderr?.(stderr, child);
   });
-  return new Promise((done) => child.on('close', (code, signal) => done({ code, signal, stdout, stderr })));
+  // A hung CLI must not outlive its test (vitest's time-out does not end child processes).
+  const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
+  return new Promise((done) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      done({ code, signal, stdout, stderr });
+    }),
+  );
 }
