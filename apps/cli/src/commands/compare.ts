@@ -47,7 +47,12 @@ async function loadResultSet(path: string, role: string): Promise<SuiteResult[]>
   return results;
 }
 
-function pairUp(baseline: SuiteResult[], current: SuiteResult[]): BenchmarkComparison[] {
+/** Pairs the benchmarks present in both runs and compares the raw samples of those that ran in both. */
+function compareRuns(
+  baseline: SuiteResult[],
+  current: SuiteResult[],
+  threshold: number,
+): BenchmarkComparison[] {
   const key = (suiteId: string, benchId: string) => `${suiteId}/${benchId}`;
   const currentByKey = new Map<string, BenchmarkResult>();
   for (const suite of current) {
@@ -59,15 +64,18 @@ function pairUp(baseline: SuiteResult[], current: SuiteResult[]): BenchmarkCompa
       const after = currentByKey.get(key(suite.suite_id, before.id));
       if (!after) continue;
       const p50 = (result: BenchmarkResult) => (result.status === 'ok' ? result.latency_ms.p50 : null);
-      const both = before.status === 'ok' && after.status === 'ok';
+      const comparison =
+        before.status === 'ok' && after.status === 'ok'
+          ? compareSamples(before.samples_ms, after.samples_ms, { threshold })
+          : null;
       pairs.push({
         suite_id: suite.suite_id,
         benchmark_id: before.id,
         name: before.name,
         baseline_p50: p50(before),
         current_p50: p50(after),
-        comparison: null,
-        ...(both ? {} : { note: `not compared: baseline ${before.status}, current ${after.status}` }),
+        comparison,
+        ...(comparison ? {} : { note: `not compared: baseline ${before.status}, current ${after.status}` }),
       });
     }
   }
@@ -93,25 +101,13 @@ export async function compareCommand(
 ): Promise<number> {
   const baseline = await loadResultSet(baselinePath, 'baseline');
   const current = await loadResultSet(currentPath, 'current');
-  const pairs = pairUp(baseline, current);
+  const pairs = compareRuns(baseline, current, options.threshold);
   if (pairs.length === 0) {
     throw new CliError(
       `baseline and current share no benchmark (suites ${baseline.map((s) => s.suite_id).join(', ')} vs ${current
         .map((s) => s.suite_id)
         .join(', ')}): compare results of the same suites`,
     );
-  }
-  const samplesOf = (results: SuiteResult[], pair: BenchmarkComparison) => {
-    const bench = results
-      .find((suite) => suite.suite_id === pair.suite_id)
-      ?.benchmark_results.find((b) => b.id === pair.benchmark_id);
-    return bench?.status === 'ok' ? bench.samples_ms : [];
-  };
-  for (const pair of pairs) {
-    if (pair.note) continue;
-    pair.comparison = compareSamples(samplesOf(baseline, pair), samplesOf(current, pair), {
-      threshold: options.threshold,
-    });
   }
 
   if (options.format === 'json') {
