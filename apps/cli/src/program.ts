@@ -34,6 +34,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('-w, --warmup <n>', 'warmup iterations per benchmark', integerOption('--warmup', 0))
     .option('-q, --quick', 'smoke profile: at most 10 measured iterations and 1 warmup')
+    .option(
+      '--target-ci <percent>',
+      'sample until the 95% CI half-width is within this percent of the mean (time-to-confidence)',
+      percentOption('--target-ci'),
+    )
+    .option(
+      '--max-iterations <n>',
+      'with --target-ci: the most samples per benchmark (default 5x its iterations, at least 100)',
+      integerOption('--max-iterations', 1),
+    )
     .option('-s, --seed <n>', 'seed of every workload generator', integerOption('--seed', 0), 42)
     .option('-o, --out <dir>', 'results directory', 'benchmarks/results')
     .addOption(

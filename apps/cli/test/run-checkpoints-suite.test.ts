@@ -8,8 +8,12 @@ describe('kaizen-bench run checkpoints', () => {
     const out = tempDir();
     const run = await startCli(['run', '6', '--quick', '--out', out]);
     expect(run.code).toBe(0);
-    for (const name of ['Save', 'Load', 'Compression'])
-      expect(run.stdout).toMatch(new RegExp(`\\n${name}\\s`));
+    // Each row shows its floor's p50 and the ratio to it; each floor is described under the table.
+    expect(run.stdout).toContain('floor (xN)');
+    for (const name of ['Save', 'Load', 'Compression']) {
+      expect(run.stdout).toMatch(new RegExp(`\\n${name}\\s.* x\\d+\\.\\d\\s`));
+      expect(run.stdout).toMatch(new RegExp(`\\n${name} floor \\(raw `));
+    }
     const result = await readResults(join(out, 'suite6_checkpoints_results.json'));
     expect(result.suite_id).toBe('suite6_checkpoints');
     expect(result.config.profile).toBe('quick');
@@ -22,6 +26,7 @@ describe('kaizen-bench run checkpoints', () => {
       if (bench.status !== 'ok') continue;
       expect(['excellent', 'good', 'needs_work']).toContain(bench.rating);
       expect(bench.resources?.samples).toBeGreaterThan(0);
+      expect(bench.overhead?.ratio_p50).toBeGreaterThan(0);
     }
   });
 });

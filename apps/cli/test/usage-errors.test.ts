@@ -23,6 +23,16 @@ describe('usage errors', () => {
       /--model-file not found: \/nonexistent\/model\.gguf/,
     ],
     ['an unknown LLM engine', ['run', '--llm', 'gpt'], /Allowed choices are auto, ollama, embedded/],
+    [
+      'a bad CI target',
+      ['run', '--target-ci', '0'],
+      /--target-ci must be a percentage above 0 and below 100/,
+    ],
+    [
+      '--max-iterations without --target-ci',
+      ['run', '--max-iterations', '50'],
+      /--max-iterations only applies with --target-ci/,
+    ],
     ['a bad threshold', ['compare', 'a', 'b', '--threshold', 'lots'], /--threshold must be a percentage/],
   ];
 

@@ -10,14 +10,38 @@ import {
   PROGRESS_INTERVAL_MS,
 } from './constants';
 import { HarnessError } from './errors';
-import type { BenchmarkDefinition, Reporter } from './types';
+import type { BenchmarkContext, BenchmarkDefinition, Reporter, SamplingInfo } from './types';
+
+/** One timed function with its per-iteration hooks: the benchmark itself, or its baseline. */
+export interface Arm {
+  /** Names the arm in error messages: `fn` for the benchmark, `baseline fn` for its floor. */
+  label: string;
+  fn: (ctx: BenchmarkContext) => unknown;
+  beforeEach?: ((ctx: BenchmarkContext) => unknown) | undefined;
+  afterEach?: ((ctx: BenchmarkContext) => unknown) | undefined;
+  allowBatching: boolean;
+}
+
+/** When to stop the measured iterations. */
+export type SamplingPlan =
+  | { mode: 'fixed'; iterations: number }
+  | {
+      mode: 'target_ci';
+      targetCiPercent: number;
+      minIterations: number;
+      maxIterations: number;
+      /** True when these samples' CI half-width is within the target (checked per arm). */
+      converged: (samplesMs: readonly number[]) => boolean;
+    };
 
 /** Everything the iteration loops need about one benchmark run. */
 export interface MeasureInput {
   def: BenchmarkDefinition;
+  /** The benchmark first, then its baseline if it has one: samples are interleaved between them. */
+  arms: Arm[];
   state: ContextState;
   guard: Guard;
-  iterations: number;
+  sampling: SamplingPlan;
   warmup: number;
   timeBudgetMs: number;
   timerCostNs: number;
@@ -26,14 +50,21 @@ export interface MeasureInput {
   beforeMeasure: () => Promise<void>;
 }
 
-export interface MeasureOutput {
+/** One arm's measured samples and how they were timed. */
+export interface ArmOutput {
   samplesMs: number[];
-  warmupDone: number;
   mode: 'per_call' | 'batched' | 'self_reported';
   batchSize: number;
-  budgetExhausted: boolean;
   /** Measured iterations whose duration came from `ctx.reportDurationMs`. */
   selfReported: number;
+}
+
+export interface MeasureOutput {
+  /** In the order of `MeasureInput.arms`. */
+  arms: ArmOutput[];
+  warmupDone: number;
+  budgetExhausted: boolean;
+  stoppedBy: SamplingInfo['stopped_by'];
 }
 
 const PROGRESS_INTERVAL_NS = BigInt(PROGRESS_INTERVAL_MS * 1_000_000);
@@ -60,14 +91,39 @@ async function hook(guard: Guard, name: string, fn: (() => unknown) | undefined)
   }
 }
 
-/** Runs warmup, decides per-call or batched timing, then the measured iterations (DESIGN §5). */
+/** Per-arm bookkeeping while measuring. */
+interface ArmRun {
+  arm: Arm;
+  warmupNs: number[];
+  sawAsync: boolean;
+  sawReport: boolean;
+  batchSize: number;
+  samplesMs: number[];
+  selfReported: number;
+}
+
+/**
+ * Runs warmup, decides per-call or batched timing, then the measured iterations (DESIGN §5). With a
+ * baseline, each iteration times both arms, in alternating order (A B, B A, A B, ...), so drift and any
+ * cost of going first or second fall on both alike.
+ */
 export async function measure(input: MeasureInput): Promise<MeasureOutput> {
-  const { def, state, guard, reporter } = input;
+  const { def, state, guard, reporter, sampling } = input;
   const { ctx } = state;
   const start = now();
   const deadline = start + BigInt(Math.round(input.timeBudgetMs * 1_000_000));
   let lastProgress = start;
   let budgetExhausted = false;
+  const runs: ArmRun[] = input.arms.map((arm) => ({
+    arm,
+    warmupNs: [],
+    sawAsync: false,
+    sawReport: false,
+    batchSize: 1,
+    samplesMs: [],
+    selfReported: 0,
+  }));
+  const inOrder = (iteration: number): ArmRun[] => (iteration % 2 === 0 ? runs : [...runs].reverse());
 
   // Throttled: progress events and a yield (so an abort or a CLI redraw can run) at most every 100 ms.
   const progress = async (
@@ -85,42 +141,42 @@ export async function measure(input: MeasureInput): Promise<MeasureOutput> {
     if (guard.interrupt) throw guard.interrupt;
   };
 
-  /** One per-call iteration: untimed hooks around one timed call. Returns ns (or the self-reported span). */
+  /** One per-call iteration of one arm: untimed hooks around one timed call. Returns ns (or the self-reported span). */
   const iterate = async (
+    run: ArmRun,
     phase: 'warmup' | 'measure',
     index: number,
-  ): Promise<{ ns: number; reported: boolean; async: boolean }> => {
+  ): Promise<{ ns: number; reported: boolean }> => {
+    const { arm } = run;
     state.phase = phase;
     state.iteration = index;
-    await hook(guard, 'beforeEach', def.beforeEach && (() => def.beforeEach?.(ctx)));
+    await hook(guard, 'beforeEach', arm.beforeEach && (() => arm.beforeEach?.(ctx)));
     state.reportedMs = undefined;
     guard.arm();
     let t0: bigint;
     let t1: bigint;
-    let async = false;
     try {
       t0 = now();
-      const value = def.fn(ctx);
+      const value = arm.fn(ctx);
       if (isThenable(value)) {
-        async = true;
+        // A returned thenable makes the function async for batching purposes, even if it settled at once.
+        run.sawAsync = true;
         await guard.wait(value);
       }
       t1 = now();
     } catch (error) {
       if (error === guard.interrupt) throw error;
-      throw new StepError(`fn (${phase} iteration ${index})`, error);
+      throw new StepError(`${arm.label} (${phase} iteration ${index})`, error);
     }
-    await hook(guard, 'afterEach', def.afterEach && (() => def.afterEach?.(ctx)));
+    await hook(guard, 'afterEach', arm.afterEach && (() => arm.afterEach?.(ctx)));
     const reported = state.reportedMs;
+    if (reported !== undefined) run.sawReport = true;
     return reported === undefined
-      ? { ns: elapsedNs(t0, t1), reported: false, async }
-      : { ns: reported * 1e6, reported: true, async };
+      ? { ns: elapsedNs(t0, t1), reported: false }
+      : { ns: reported * 1e6, reported: true };
   };
 
-  // ---- 1. Warmup (per call), noting whether the function may be batched.
-  const warmupNs: number[] = [];
-  let sawAsync = false;
-  let sawReport = false;
+  // ---- 1. Warmup (per call), noting whether each function may be batched.
   let warmupDone = 0;
   for (let i = 0; i < input.warmup; i++) {
     checkInterrupt();
@@ -128,93 +184,114 @@ export async function measure(input: MeasureInput): Promise<MeasureOutput> {
       budgetExhausted = true;
       break;
     }
-    const result = await iterate('warmup', i);
+    for (const run of inOrder(i)) run.warmupNs.push((await iterate(run, 'warmup', i)).ns);
     warmupDone++;
-    warmupNs.push(result.ns);
-    sawReport ||= result.reported;
-    // A returned thenable makes the function async for batching purposes, even if it settled at once.
-    sawAsync ||= result.async;
     await progress('warmup', i + 1, input.warmup, now());
   }
 
-  // ---- 2. Batch size: only for sync, hook-free, self-timing-free functions faster than the threshold.
-  let batchSize = 1;
+  // ---- 2. Batch size per arm: only for sync, hook-free, self-timing-free functions faster than the threshold.
   const thresholdNs = Math.max(BATCH_TIMER_COST_FACTOR * input.timerCostNs, MIN_BATCH_SPAN_NS);
-  const mayBatch = def.allowBatching !== false && !def.beforeEach && !def.afterEach;
-  // Too few warmup calls (quick profile, warmup 0) cannot tell a sub-µs op from its first, unoptimised
-  // call: top up with untimed probe calls, so such an op is never reported per call.
-  for (let probe = 0; mayBatch && !sawAsync && !sawReport && warmupNs.length < MIN_PROBE_CALLS; probe++) {
-    checkInterrupt();
-    if (warmupNs.length > 0 && Math.min(...warmupNs) >= thresholdNs * PROBE_STOP_FACTOR) break;
-    const result = await iterate('warmup', input.warmup + probe);
-    warmupNs.push(result.ns);
-    sawReport ||= result.reported;
-    sawAsync ||= result.async;
-  }
-  const eligible = mayBatch && warmupNs.length > 0 && !sawAsync && !sawReport;
-  if (eligible) {
-    const sorted = [...warmupNs].sort((a, b) => a - b);
-    const estimateNs = sorted[Math.floor(sorted.length / 2)] ?? thresholdNs;
-    if (estimateNs < thresholdNs) {
-      batchSize = await sizeBatch(input, thresholdNs, estimateNs, deadline);
+  for (const run of runs) {
+    const mayBatch = run.arm.allowBatching && !run.arm.beforeEach && !run.arm.afterEach;
+    // Too few warmup calls (quick profile, warmup 0) cannot tell a sub-µs op from its first, unoptimised
+    // call: top up with untimed probe calls, so such an op is never reported per call.
+    for (
+      let probe = 0;
+      mayBatch && !run.sawAsync && !run.sawReport && run.warmupNs.length < MIN_PROBE_CALLS;
+      probe++
+    ) {
+      checkInterrupt();
+      if (run.warmupNs.length > 0 && Math.min(...run.warmupNs) >= thresholdNs * PROBE_STOP_FACTOR) break;
+      run.warmupNs.push((await iterate(run, 'warmup', input.warmup + probe)).ns);
+    }
+    if (mayBatch && run.warmupNs.length > 0 && !run.sawAsync && !run.sawReport) {
+      const sorted = [...run.warmupNs].sort((a, b) => a - b);
+      const estimateNs = sorted[Math.floor(sorted.length / 2)] ?? thresholdNs;
+      if (estimateNs < thresholdNs)
+        run.batchSize = await sizeBatch(input, run.arm, thresholdNs, estimateNs, deadline);
     }
   }
 
   // ---- 3. Measured iterations, the monitor running around them only.
   await input.beforeMeasure();
-  const samplesMs: number[] = [];
-  let selfReported = 0;
-  for (let i = 0; i < input.iterations; i++) {
+  const maxIterations = sampling.mode === 'fixed' ? sampling.iterations : sampling.maxIterations;
+  let stoppedBy: SamplingInfo['stopped_by'] = sampling.mode === 'fixed' ? 'iterations' : 'max_iterations';
+  let nextCheck = sampling.mode === 'target_ci' ? sampling.minIterations : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < maxIterations; i++) {
     checkInterrupt();
     // The budget always leaves room for one measured iteration.
     if (i > 0 && now() >= deadline) {
       budgetExhausted = true;
+      stoppedBy = 'budget';
       break;
     }
-    if (batchSize > 1) {
-      state.phase = 'measure';
-      state.iteration = i;
-      state.reportedMs = undefined;
-      const ns = await timeBatch(input, batchSize);
-      if (state.reportedMs !== undefined) {
-        throw new HarnessError(
-          'HARNESS_INVALID_BENCHMARK',
-          `benchmark '${def.id}': reportDurationMs was called in batched mode; set allowBatching: false`,
-        );
+    for (const run of inOrder(i)) await sample(input, run, i, iterate);
+    await progress('measure', i + 1, maxIterations, now());
+    // Time-to-confidence: check at growing intervals (every ~5% more samples), so the check stays cheap.
+    if (sampling.mode === 'target_ci' && i + 1 >= nextCheck) {
+      // The benchmark's own CI decides; its floor, interleaved, has as many samples and its own CI in the result.
+      if (sampling.converged(runs[0]?.samplesMs ?? [])) {
+        stoppedBy = 'ci';
+        break;
       }
-      samplesMs.push(ns / batchSize / 1e6);
-    } else {
-      const { ns, reported } = await iterate('measure', i);
-      if (reported) selfReported++;
-      samplesMs.push(ns / 1e6);
+      nextCheck = i + 1 + Math.max(1, Math.floor((i + 1) / 20));
     }
-    await progress('measure', i + 1, input.iterations, now());
   }
   return {
-    samplesMs,
+    arms: runs.map((run) => ({
+      samplesMs: run.samplesMs,
+      mode: run.selfReported > 0 ? 'self_reported' : run.batchSize > 1 ? 'batched' : 'per_call',
+      batchSize: run.batchSize,
+      selfReported: run.selfReported,
+    })),
     warmupDone,
-    mode: selfReported > 0 ? 'self_reported' : batchSize > 1 ? 'batched' : 'per_call',
-    batchSize,
     budgetExhausted,
-    selfReported,
+    stoppedBy,
   };
 }
 
+/** Takes one measured sample of one arm: a batch, or one per-call iteration. */
+async function sample(
+  input: MeasureInput,
+  run: ArmRun,
+  index: number,
+  iterate: (run: ArmRun, phase: 'measure', index: number) => Promise<{ ns: number; reported: boolean }>,
+): Promise<void> {
+  const { state, def } = input;
+  if (run.batchSize > 1) {
+    state.phase = 'measure';
+    state.iteration = index;
+    state.reportedMs = undefined;
+    const ns = await timeBatch(input, run.arm, run.batchSize);
+    if (state.reportedMs !== undefined) {
+      throw new HarnessError(
+        'HARNESS_INVALID_BENCHMARK',
+        `benchmark '${def.id}': reportDurationMs was called in batched mode; set allowBatching: false`,
+      );
+    }
+    run.samplesMs.push(ns / run.batchSize / 1e6);
+    return;
+  }
+  const { ns, reported } = await iterate(run, 'measure', index);
+  if (reported) run.selfReported++;
+  run.samplesMs.push(ns / 1e6);
+}
+
 /** Times `k` back-to-back calls, ns. A thenable (a function that turned async) is awaited inside the span. */
-async function timeBatch(input: MeasureInput, k: number): Promise<number> {
-  const { def, state, guard } = input;
+async function timeBatch(input: MeasureInput, arm: Arm, k: number): Promise<number> {
+  const { state, guard } = input;
   const { ctx } = state;
   guard.arm();
   try {
     const t0 = now();
     for (let j = 0; j < k; j++) {
-      const value = def.fn(ctx);
+      const value = arm.fn(ctx);
       if (isThenable(value)) await guard.wait(value);
     }
     return elapsedNs(t0, now());
   } catch (error) {
     if (error === guard.interrupt) throw error;
-    throw new StepError(`fn (${state.phase} batch ${state.iteration})`, error);
+    throw new StepError(`${arm.label} (${state.phase} batch ${state.iteration})`, error);
   }
 }
 
@@ -224,14 +301,20 @@ async function timeBatch(input: MeasureInput, k: number): Promise<number> {
  * (the shortest, so a preempted batch cannot make a too-small size look big enough; twice, because code
  * still warming up here often runs ~2x faster once the JIT has optimized it). These batches are extra warmup.
  */
-async function sizeBatch(input: MeasureInput, thresholdNs: number, estimateNs: number, deadline: bigint) {
+async function sizeBatch(
+  input: MeasureInput,
+  arm: Arm,
+  thresholdNs: number,
+  estimateNs: number,
+  deadline: bigint,
+) {
   const perCall = Math.max(estimateNs - input.timerCostNs / 2, 1);
   const spanNs = 2 * thresholdNs;
   let k = Math.min(Math.max(Math.ceil(spanNs / perCall), 2), MAX_BATCH_SIZE);
   input.state.phase = 'warmup';
   for (let round = 0; round < 30 && k < MAX_BATCH_SIZE; round++) {
     let shortest = Number.POSITIVE_INFINITY;
-    for (let j = 0; j < 3; j++) shortest = Math.min(shortest, await timeBatch(input, k));
+    for (let j = 0; j < 3; j++) shortest = Math.min(shortest, await timeBatch(input, arm, k));
     if (shortest >= spanNs || now() >= deadline) break;
     k = Math.min(k * 2, MAX_BATCH_SIZE);
   }

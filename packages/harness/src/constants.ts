@@ -28,4 +28,13 @@ export const TIMER_CALIBRATION_PAIRS = 20_000;
 export const PROGRESS_INTERVAL_MS = 100;
 
 /** Version of the result file format (`schema_version`). */
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
+
+/** Time-to-confidence never stops before this many samples (the outlier rule needs 10). */
+export const MIN_TARGET_CI_ITERATIONS = 10;
+/** Time-to-confidence's default maximum: this many times the benchmark's iterations ... */
+export const TARGET_CI_MAX_FACTOR = 5;
+/** ... and at least this many samples. */
+export const TARGET_CI_MIN_MAX_ITERATIONS = 100;
+/** Bootstrap resamples for the CI of the overhead over a baseline (seeded: the same data, the same CI). */
+export const OVERHEAD_BOOTSTRAP_RESAMPLES = 2000;

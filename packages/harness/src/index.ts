@@ -2,6 +2,7 @@ export { defineBenchmark, defineSuite } from './define';
 export { runBenchmark } from './run-benchmark';
 export { runSuite } from './run-suite';
 export { rateLatency } from './rating';
+export { DIAGNOSTIC_THRESHOLDS, diagnoseResult } from './diagnostics';
 export { isSuiteResult, validateSuiteResult } from './schema';
 export { readResults } from './read-results';
 export { resultsFilePath, writeSuiteResults } from './write-results';
@@ -14,22 +15,29 @@ export {
   DEFAULT_SEED,
   DEFAULT_TIME_BUDGET_MS,
   DEFAULT_WARMUP,
+  MIN_TARGET_CI_ITERATIONS,
   QUICK_MAX_ITERATIONS,
   QUICK_MAX_WARMUP,
   RESULT_SCHEMA_VERSION,
 } from './constants';
 
 export type {
+  BaselineDefinition,
+  BaselineResult,
   BenchmarkContext,
   BenchmarkDefinition,
   BenchmarkResult,
+  Diagnostic,
+  DiagnosticCode,
   FailedBenchmarkResult,
   LatencyStats,
   OkBenchmarkResult,
+  OverheadResult,
   Rating,
   Reporter,
   RunOptions,
   RunProfile,
+  SamplingInfo,
   SkippedBenchmarkResult,
   SuiteDefinition,
   SuiteResult,
@@ -37,5 +45,6 @@ export type {
   TimingInfo,
 } from './types';
 export type { SchemaIssue } from './schema';
+export type { MachineLoad } from './diagnostics';
 export type { GithubBenchmarkEntry } from './github-benchmark';
 export type { HarnessErrorCode, ResultsFileErrorCode } from './errors';

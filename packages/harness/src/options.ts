@@ -4,8 +4,11 @@ import {
   DEFAULT_SEED,
   DEFAULT_TIME_BUDGET_MS,
   DEFAULT_WARMUP,
+  MIN_TARGET_CI_ITERATIONS,
   QUICK_MAX_ITERATIONS,
   QUICK_MAX_WARMUP,
+  TARGET_CI_MAX_FACTOR,
+  TARGET_CI_MIN_MAX_ITERATIONS,
 } from './constants';
 import { type ResolvedStatsOptions, resolveStatsOptions } from '@kaizen-bench/stats';
 import { HarnessError } from './errors';
@@ -23,15 +26,21 @@ export interface ResolvedRunOptions {
   resolvedStats: ResolvedStatsOptions;
   monitor: boolean;
   monitorIntervalMs: number;
+  /** Time-to-confidence target, percent; null for fixed iteration counts. */
+  targetCiPercent: number | null;
+  maxIterations: number | null;
   signal: AbortSignal | undefined;
   reporter: RunOptions['reporter'];
 }
 
 /** How many iterations one benchmark runs, and for how long at most. */
 export interface BenchmarkPlan {
+  /** The fixed count, or (time-to-confidence) the most samples taken. */
   iterations: number;
   warmup: number;
   timeBudgetMs: number;
+  /** Set for time-to-confidence: stop once the CI is this tight, not before `minIterations`. */
+  targetCi: { percent: number; minIterations: number } | null;
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
@@ -76,6 +85,23 @@ export function resolveRunOptions(options: RunOptions = {}): ResolvedRunOptions 
       `monitorIntervalMs must be a number >= 10, got ${String(monitorIntervalMs)}: pass e.g. { monitorIntervalMs: 50 }`,
     );
   }
+  const { targetCiPercent, maxIterations } = options;
+  if (
+    targetCiPercent !== undefined &&
+    (typeof targetCiPercent !== 'number' ||
+      !Number.isFinite(targetCiPercent) ||
+      targetCiPercent <= 0 ||
+      targetCiPercent >= 100)
+  ) {
+    throw optionError(
+      `targetCiPercent must be a number of percent between 0 and 100, got ${String(targetCiPercent)}: pass e.g. { targetCiPercent: 2 }`,
+    );
+  }
+  if (maxIterations !== undefined && !isInt(maxIterations, 1)) {
+    throw optionError(
+      `maxIterations must be an integer >= 1, got ${String(maxIterations)}: pass e.g. { maxIterations: 500 }`,
+    );
+  }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw optionError('signal must be an AbortSignal: pass `new AbortController().signal`');
   }
@@ -95,20 +121,32 @@ export function resolveRunOptions(options: RunOptions = {}): ResolvedRunOptions 
     resolvedStats,
     monitor: options.monitor ?? true,
     monitorIntervalMs,
+    targetCiPercent: targetCiPercent ?? null,
+    maxIterations: maxIterations ?? null,
     signal: options.signal,
     reporter: options.reporter,
   };
 }
 
-/** Iterations, warmup and budget of one benchmark: run override > benchmark setting (capped by `quick`) > default. */
+/**
+ * Iterations, warmup and budget of one benchmark: run override > benchmark setting (capped by `quick`) >
+ * default. With a CI target, the iterations are a maximum: `maxIterations`, else 5x the planned count (>= 100).
+ */
 export function planBenchmark(def: BenchmarkDefinition, run: ResolvedRunOptions): BenchmarkPlan {
   const quick = run.profile === 'quick';
   const ownIterations = def.iterations ?? DEFAULT_ITERATIONS;
   const ownWarmup = def.warmup ?? DEFAULT_WARMUP;
+  const iterations =
+    run.iterations ?? (quick ? Math.min(ownIterations, QUICK_MAX_ITERATIONS) : ownIterations);
+  const warmup = run.warmup ?? (quick ? Math.min(ownWarmup, QUICK_MAX_WARMUP) : ownWarmup);
+  const timeBudgetMs = def.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  if (run.targetCiPercent === null) return { iterations, warmup, timeBudgetMs, targetCi: null };
+  const max = run.maxIterations ?? Math.max(iterations * TARGET_CI_MAX_FACTOR, TARGET_CI_MIN_MAX_ITERATIONS);
   return {
-    iterations: run.iterations ?? (quick ? Math.min(ownIterations, QUICK_MAX_ITERATIONS) : ownIterations),
-    warmup: run.warmup ?? (quick ? Math.min(ownWarmup, QUICK_MAX_WARMUP) : ownWarmup),
-    timeBudgetMs: def.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
+    iterations: max,
+    warmup,
+    timeBudgetMs,
+    targetCi: { percent: run.targetCiPercent, minIterations: Math.min(MIN_TARGET_CI_ITERATIONS, max) },
   };
 }
 
@@ -144,6 +182,7 @@ export function validateBenchmarkDefinition(def: BenchmarkDefinition): void {
       throw benchmarkError(id, `${hook} must be a function when given`);
     }
   }
+  if (def.baseline !== undefined) validateBaseline(id, def.baseline);
   if (def.iterations !== undefined && !isInt(def.iterations, 1)) {
     throw benchmarkError(id, `iterations must be an integer >= 1, got ${String(def.iterations)}`);
   }
@@ -170,6 +209,24 @@ export function validateBenchmarkDefinition(def: BenchmarkDefinition): void {
         id,
         `target must be { excellentMs, targetMs } with 0 < excellentMs <= targetMs, got ${JSON.stringify(def.target)}`,
       );
+    }
+  }
+}
+
+function validateBaseline(id: string, baseline: NonNullable<BenchmarkDefinition['baseline']>): void {
+  if (baseline === null || typeof baseline !== 'object') {
+    throw benchmarkError(id, 'baseline must be an object: { name, description, fn }');
+  }
+  if (typeof baseline.name !== 'string' || baseline.name.trim() === '') {
+    throw benchmarkError(id, 'baseline.name must be a non-empty string (e.g. "raw write + fsync")');
+  }
+  if (typeof baseline.description !== 'string' || baseline.description.trim() === '') {
+    throw benchmarkError(id, "baseline.description must say exactly what the floor's timed span covers");
+  }
+  if (typeof baseline.fn !== 'function') throw benchmarkError(id, 'baseline.fn must be a function');
+  for (const hook of ['setup', 'teardown'] as const) {
+    if (baseline[hook] !== undefined && typeof baseline[hook] !== 'function') {
+      throw benchmarkError(id, `baseline.${hook} must be a function when given`);
     }
   }
 }

@@ -1,19 +1,40 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { type MonitorHandle, type ResourceReport, startMonitor } from '@kaizen-bench/monitor';
-import { createRng, type Summary, summarize } from '@kaizen-bench/stats';
+import { bootstrapMedianDiff, createRng, type Summary, summarize } from '@kaizen-bench/stats';
 import { createContextState } from './_context';
 import { createGuard, GuardInterrupt } from './_guard';
-import { describeError, type MeasureOutput, measure, StepError } from './_measure';
+import {
+  type Arm,
+  type ArmOutput,
+  describeError,
+  type MeasureOutput,
+  measure,
+  type SamplingPlan,
+  StepError,
+} from './_measure';
 import { deriveBenchmarkSeed } from './_seed';
 import { calibrateTimerCostNs, elapsedNs, now } from './_timer';
+import { OVERHEAD_BOOTSTRAP_RESAMPLES } from './constants';
+import { diagnoseResult } from './diagnostics';
 import { HarnessError } from './errors';
 import {
+  type BenchmarkPlan,
   planBenchmark,
   type ResolvedRunOptions,
   resolveRunOptions,
   validateBenchmarkDefinition,
 } from './options';
 import { rateLatency } from './rating';
-import type { BenchmarkDefinition, BenchmarkResult, OkBenchmarkResult, RunOptions } from './types';
+import type {
+  BaselineResult,
+  BenchmarkDefinition,
+  BenchmarkResult,
+  OkBenchmarkResult,
+  OverheadResult,
+  RunOptions,
+  SamplingInfo,
+  TimingInfo,
+} from './types';
 
 type ResultBase = Pick<
   OkBenchmarkResult,
@@ -57,7 +78,10 @@ export async function executeBenchmark(
   let skipReason: string | undefined;
   let monitor: MonitorHandle | undefined;
   let resources: ResourceReport | null = null;
+  let baselineSetUp = false;
   const harnessFacts: Record<string, unknown> = {};
+  // The 1-minute load average, read at both ends of the benchmark; the higher one goes to diagnostics.
+  let peakLoad = loadavg()[0] ?? 0;
 
   const reasonOf = (error: unknown): string => {
     if (error instanceof GuardInterrupt) {
@@ -98,11 +122,16 @@ export async function executeBenchmark(
             throw error instanceof GuardInterrupt ? error : new StepError('setup', error);
           }
         }
+        if (def.baseline) {
+          baselineSetUp = true;
+          await hookStep(guard, 'baseline setup', def.baseline.setup && (() => def.baseline?.setup?.(ctx)));
+        }
         outcome = await measure({
           def,
+          arms: armsOf(def),
           state,
           guard,
-          iterations: plan.iterations,
+          sampling: samplingPlan(plan, run),
           warmup: plan.warmup,
           timeBudgetMs: plan.timeBudgetMs,
           timerCostNs,
@@ -128,12 +157,22 @@ export async function executeBenchmark(
             harnessFacts['monitor_error'] = describeError(error);
           }
         }
-        await runTeardown(def, state, plan.timeBudgetMs, harnessFacts);
+        if (baselineSetUp) {
+          await runTeardown(
+            def.baseline?.teardown,
+            'baseline_teardown_error',
+            state,
+            plan.timeBudgetMs,
+            harnessFacts,
+          );
+        }
+        await runTeardown(def.teardown, 'teardown_error', state, plan.timeBudgetMs, harnessFacts);
       }
     }
   } finally {
     guard.dispose();
   }
+  peakLoad = Math.max(peakLoad, loadavg()[0] ?? 0);
 
   const base: ResultBase = {
     id: def.id,
@@ -148,26 +187,79 @@ export async function executeBenchmark(
   if (failure !== undefined || outcome === undefined) {
     return { ...base, status: 'failed', reason: failure ?? 'no measured iterations' };
   }
-  return okResult(base, outcome, plan.iterations, run, timerCostNs, resources, state.unratedReason, def);
+  return okResult(base, outcome, plan, run, timerCostNs, resources, state.unratedReason, def, peakLoad);
+}
+
+/** The benchmark's arm, then its baseline's: measure() interleaves their samples. */
+function armsOf(def: BenchmarkDefinition): Arm[] {
+  const arms: Arm[] = [
+    {
+      label: 'fn',
+      fn: def.fn,
+      beforeEach: def.beforeEach,
+      afterEach: def.afterEach,
+      allowBatching: def.allowBatching !== false,
+    },
+  ];
+  if (def.baseline) {
+    arms.push({
+      label: 'baseline fn',
+      fn: def.baseline.fn,
+      allowBatching: def.baseline.allowBatching !== false,
+    });
+  }
+  return arms;
+}
+
+/** Fixed iterations, or time-to-confidence judged by the same CI the result reports. */
+function samplingPlan(plan: BenchmarkPlan, run: ResolvedRunOptions): SamplingPlan {
+  if (!plan.targetCi) return { mode: 'fixed', iterations: plan.iterations };
+  const limit = plan.targetCi.percent / 100;
+  return {
+    mode: 'target_ci',
+    targetCiPercent: plan.targetCi.percent,
+    minIterations: plan.targetCi.minIterations,
+    maxIterations: plan.iterations,
+    converged: (samplesMs) => {
+      const summary = summarize(samplesMs, run.stats);
+      const half = (summary.confidenceInterval.upper - summary.confidenceInterval.lower) / 2;
+      return summary.mean > 0 && Number.isFinite(half) && half / summary.mean <= limit;
+    },
+  };
+}
+
+async function hookStep(
+  guard: ReturnType<typeof createGuard>,
+  name: string,
+  fn: (() => unknown) | undefined,
+) {
+  if (!fn) return;
+  try {
+    await guard.run(fn);
+  } catch (error) {
+    throw error instanceof GuardInterrupt ? error : new StepError(name, error);
+  }
 }
 
 async function runTeardown(
-  def: BenchmarkDefinition,
+  teardown: BenchmarkDefinition['teardown'],
+  factKey: 'teardown_error' | 'baseline_teardown_error',
   state: ReturnType<typeof createContextState>,
   timeBudgetMs: number,
   facts: Record<string, unknown>,
 ): Promise<void> {
-  if (!def.teardown) return;
+  if (!teardown) return;
+  const name = factKey === 'teardown_error' ? 'teardown' : 'baseline teardown';
   state.phase = 'teardown';
   // Its own guard, without the run's signal: teardown runs after an abort too, bounded only by time.
   const guard = createGuard(timeBudgetMs, new AbortController());
   try {
-    await guard.run(() => def.teardown?.(state.ctx));
+    await guard.run(() => teardown(state.ctx));
   } catch (error) {
-    facts['teardown_error'] =
+    facts[factKey] =
       error instanceof GuardInterrupt
-        ? `teardown timed out after ${timeBudgetMs} ms`
-        : new StepError('teardown', error).message;
+        ? `${name} timed out after ${timeBudgetMs} ms`
+        : new StepError(name, error).message;
   } finally {
     guard.dispose();
   }
@@ -176,16 +268,20 @@ async function runTeardown(
 function okResult(
   base: ResultBase,
   outcome: MeasureOutput,
-  requestedIterations: number,
+  plan: BenchmarkPlan,
   run: ResolvedRunOptions,
   timerCostNs: number,
   resources: ResourceReport | null,
   unratedReason: string | undefined,
   def: BenchmarkDefinition,
+  loadAverage1m: number,
 ): BenchmarkResult {
+  const [subject, floor] = outcome.arms as [ArmOutput, ArmOutput | undefined];
   let summary: Summary;
+  let floorSummary: Summary | undefined;
   try {
-    summary = summarize(outcome.samplesMs, run.stats);
+    summary = summarize(subject.samplesMs, run.stats);
+    if (floor) floorSummary = summarize(floor.samplesMs, run.stats);
   } catch (error) {
     return { ...base, status: 'failed', reason: `statistics failed: ${describeError(error)}` };
   }
@@ -199,48 +295,107 @@ function okResult(
   const metadata = { ...base.metadata };
   if (outcome.budgetExhausted) {
     metadata['budget_exhausted'] = true;
-    metadata['iterations_requested'] = requestedIterations;
+    metadata['iterations_requested'] = plan.iterations;
   }
-  if (outcome.mode === 'self_reported' && outcome.selfReported < outcome.samplesMs.length) {
-    metadata['self_reported_samples'] = outcome.selfReported;
+  if (subject.mode === 'self_reported' && subject.selfReported < subject.samplesMs.length) {
+    metadata['self_reported_samples'] = subject.selfReported;
   }
   const rating = unratedReason !== undefined ? 'unrated' : rateLatency(summary.p50, def.target);
   const ratingReason = unratedReason ?? (def.target ? undefined : NO_TARGET_REASON);
+  const sampling: SamplingInfo = {
+    mode: plan.targetCi ? 'target_ci' : 'fixed',
+    stopped_by: outcome.stoppedBy,
+    target_ci_percent: plan.targetCi?.percent ?? null,
+    max_iterations: plan.iterations,
+  };
   const result: OkBenchmarkResult = {
     ...base,
     metadata,
     status: 'ok',
-    iterations: outcome.samplesMs.length,
+    iterations: subject.samplesMs.length,
     warmup_iterations: outcome.warmupDone,
-    latency_ms: {
-      p50: summary.p50,
-      p95: summary.p95,
-      p99: summary.p99,
-      mean: summary.mean,
-      stddev: finiteOr(summary.stddev, 0),
-      min: summary.min,
-      max: summary.max,
-      count: summary.count,
-    },
+    latency_ms: latencyOf(summary),
     throughput_ops_per_sec: summary.throughputOpsPerSec,
     resources,
-    confidence_interval: {
-      lower: finiteOr(summary.confidenceInterval.lower, summary.mean),
-      upper: finiteOr(summary.confidenceInterval.upper, summary.mean),
-      confidence: summary.confidenceInterval.confidence,
-    },
+    confidence_interval: ciOf(summary),
     outliers_removed: summary.outliersRemoved,
     rating,
-    timing: {
-      clock: 'process.hrtime.bigint',
-      mode: outcome.mode,
-      batch_size: outcome.batchSize,
-      timer_cost_ns: timerCostNs,
-    },
-    samples_ms: outcome.samplesMs,
+    timing: timingOf(subject, timerCostNs),
+    samples_ms: subject.samplesMs,
+    sampling,
   };
   if (rating === 'unrated' && ratingReason !== undefined) result.rating_reason = ratingReason;
+  if (def.baseline && floor && floorSummary) {
+    result.baseline = {
+      name: def.baseline.name,
+      description: def.baseline.description,
+      iterations: floor.samplesMs.length,
+      latency_ms: latencyOf(floorSummary),
+      confidence_interval: ciOf(floorSummary),
+      outliers_removed: floorSummary.outliersRemoved,
+      timing: timingOf(floor, timerCostNs),
+      samples_ms: floor.samplesMs,
+    } satisfies BaselineResult;
+    const overhead = overheadOf(summary, floorSummary, subject.samplesMs, floor.samplesMs, run.seed);
+    if (overhead) result.overhead = overhead;
+  }
+  result.diagnostics = diagnoseResult(
+    result,
+    { loadAverage1m, cores: availableParallelism() },
+    def.ioBound === true,
+  );
   return result;
+}
+
+function latencyOf(summary: Summary): OkBenchmarkResult['latency_ms'] {
+  return {
+    p50: summary.p50,
+    p95: summary.p95,
+    p99: summary.p99,
+    mean: summary.mean,
+    stddev: finiteOr(summary.stddev, 0),
+    min: summary.min,
+    max: summary.max,
+    count: summary.count,
+  };
+}
+
+function ciOf(summary: Summary): OkBenchmarkResult['confidence_interval'] {
+  return {
+    lower: finiteOr(summary.confidenceInterval.lower, summary.mean),
+    upper: finiteOr(summary.confidenceInterval.upper, summary.mean),
+    confidence: summary.confidenceInterval.confidence,
+  };
+}
+
+function timingOf(arm: ArmOutput, timerCostNs: number): TimingInfo {
+  return {
+    clock: 'process.hrtime.bigint',
+    mode: arm.mode,
+    batch_size: arm.batchSize,
+    timer_cost_ns: timerCostNs,
+  };
+}
+
+/** Ratio and difference of p50s, with a seeded bootstrap CI of the difference of medians. None for a 0 ms floor. */
+function overheadOf(
+  subject: Summary,
+  floor: Summary,
+  subjectSamples: number[],
+  floorSamples: number[],
+  seed: number,
+): OverheadResult | undefined {
+  if (!(floor.p50 > 0)) return undefined;
+  const diff = bootstrapMedianDiff(floorSamples, subjectSamples, {
+    seed,
+    resamples: OVERHEAD_BOOTSTRAP_RESAMPLES,
+    confidence: subject.confidenceInterval.confidence,
+  });
+  return {
+    ratio_p50: subject.p50 / floor.p50,
+    diff_p50_ms: subject.p50 - floor.p50,
+    diff_ci: { lower: diff.lower, upper: diff.upper, confidence: diff.confidence },
+  };
 }
 
 function finiteOr(value: number, fallback: number): number {

@@ -61,6 +61,7 @@ export async function runSuite(suite: SuiteDefinition, options: RunOptions = {})
       },
       monitor: run.monitor,
       monitor_interval_ms: run.monitorIntervalMs,
+      target_ci_percent: run.targetCiPercent,
       aborted,
     },
     metadata: { ...suite.metadata },

@@ -77,6 +77,38 @@ export interface BenchmarkDefinition {
   afterEach?: (ctx: BenchmarkContext) => MaybePromise<void>;
   /** Once, after the last iteration (also after a failure), untimed. */
   teardown?: (ctx: BenchmarkContext) => MaybePromise<void>;
+  /**
+   * The physical or raw-library floor of the same work (e.g. the same bytes written raw with fsync), timed in
+   * the same run, interleaved sample by sample with `fn` so that drift on a shared machine hits both alike.
+   * The result then carries `baseline` statistics and the `overhead` over it.
+   */
+  baseline?: BaselineDefinition;
+  /**
+   * The work is meant to wait on I/O (disk, network, a child process) rather than compute: a CPU peak above
+   * 95% of a core is then reported as a diagnostic.
+   * @default false
+   */
+  ioBound?: boolean;
+}
+
+/**
+ * A benchmark's floor. Same warmup, iteration count and timing-mode rules as the benchmark; its `setup` runs
+ * after the benchmark's `setup` and its `teardown` before the benchmark's `teardown`, so it can reuse what
+ * the benchmark prepared. `ctx.reportDurationMs` works as in `fn`.
+ */
+export interface BaselineDefinition {
+  /** Display name, e.g. `raw write + fsync`. */
+  name: string;
+  /** One sentence: exactly what the floor's timed span covers. */
+  description: string;
+  /** The timed floor operation. Awaited when it returns a promise. */
+  fn: (ctx: BenchmarkContext) => unknown;
+  /** Once, after the benchmark's setup, untimed. */
+  setup?: (ctx: BenchmarkContext) => MaybePromise<void>;
+  /** Once, before the benchmark's teardown (also after a failure), untimed. */
+  teardown?: (ctx: BenchmarkContext) => MaybePromise<void>;
+  /** As for the benchmark. @default true */
+  allowBatching?: boolean;
 }
 
 export interface SuiteDefinition {
@@ -106,6 +138,14 @@ export interface RunOptions {
   monitor?: boolean;
   /** Monitor sampling interval, ms. @default 50 */
   monitorIntervalMs?: number;
+  /**
+   * Time-to-confidence: after warmup, keep sampling until the benchmark's CI half-width (the CI the result
+   * reports) is within this percent of its mean, or `maxIterations`, or the time budget, is reached. A
+   * baseline is sampled alongside, as often. Unset: the fixed iteration counts (the seed's method).
+   */
+  targetCiPercent?: number;
+  /** With `targetCiPercent`: the most samples taken. @default 5 x the benchmark's iterations (at least 100) */
+  maxIterations?: number;
   /** Stops the run between iterations; finished benchmarks are kept. */
   signal?: AbortSignal;
   reporter?: Reporter;
@@ -148,6 +188,59 @@ export interface TimingInfo {
   timer_cost_ns: number;
 }
 
+/** How many samples were taken and what stopped sampling. */
+export interface SamplingInfo {
+  /** `fixed`: a set number of iterations; `target_ci`: until the CI was tight enough (time-to-confidence). */
+  mode: 'fixed' | 'target_ci';
+  /**
+   * `iterations`: the fixed count was reached; `ci`: the CI target was met; `max_iterations`: the CI target
+   * was not met within the maximum; `budget`: the time budget ran out first.
+   */
+  stopped_by: 'iterations' | 'ci' | 'max_iterations' | 'budget';
+  /** The CI target, percent of the mean; null in `fixed` mode. */
+  target_ci_percent: number | null;
+  /** Samples asked for (`fixed`) or the most allowed (`target_ci`). */
+  max_iterations: number;
+}
+
+/** The floor's statistics, measured interleaved with the benchmark. */
+export interface BaselineResult {
+  name: string;
+  description: string;
+  iterations: number;
+  latency_ms: LatencyStats;
+  confidence_interval: { lower: number; upper: number; confidence: number };
+  outliers_removed: number;
+  timing: TimingInfo;
+  samples_ms: number[];
+}
+
+/** What the benchmark costs over its floor. */
+export interface OverheadResult {
+  /** Benchmark p50 / floor p50: `2.5` reads "2.5x the floor". */
+  ratio_p50: number;
+  /** Benchmark p50 - floor p50, ms. */
+  diff_p50_ms: number;
+  /** Seeded percentile-bootstrap CI of median(benchmark) - median(floor) over the raw samples, ms. */
+  diff_ci: { lower: number; upper: number; confidence: number };
+}
+
+/** One piece of advice on reading a result (the seed's "interpreting results" rules, computed). */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  /** What was seen and what to do about it, one line. */
+  message: string;
+}
+
+export type DiagnosticCode =
+  | 'high_variability'
+  | 'many_outliers'
+  | 'machine_loaded'
+  | 'cpu_saturated'
+  | 'high_memory'
+  | 'far_above_floor'
+  | 'ci_target_missed';
+
 interface BenchmarkResultBase {
   id: string;
   name: string;
@@ -173,6 +266,14 @@ export interface OkBenchmarkResult extends BenchmarkResultBase {
   timing: TimingInfo;
   /** Raw measured samples (ms), before outlier removal: what `compare` tests on. */
   samples_ms: number[];
+  /** Absent in files of schema version 1. */
+  sampling?: SamplingInfo;
+  /** The floor measured beside the benchmark, when it declares one. */
+  baseline?: BaselineResult;
+  /** The benchmark over its floor, when it declares one. */
+  overhead?: OverheadResult;
+  /** Advice on reading this result; empty when nothing stands out. Absent in files of schema version 1. */
+  diagnostics?: Diagnostic[];
 }
 
 export interface SkippedBenchmarkResult extends BenchmarkResultBase {
@@ -188,7 +289,8 @@ export interface FailedBenchmarkResult extends BenchmarkResultBase {
 export type BenchmarkResult = OkBenchmarkResult | SkippedBenchmarkResult | FailedBenchmarkResult;
 
 export interface SuiteResult {
-  schema_version: 1;
+  /** 2 is written; files of version 1 (no sampling, baseline, overhead, diagnostics) are still read. */
+  schema_version: 1 | 2;
   suite_id: string;
   suite_name: string;
   timestamp: string;
@@ -202,6 +304,8 @@ export interface SuiteResult {
     stats: Required<Pick<StatsOptions, 'outliers' | 'ci' | 'percentile' | 'confidence'>>;
     monitor: boolean;
     monitor_interval_ms: number;
+    /** Time-to-confidence target, percent; null for fixed iteration counts. Absent in version 1 files. */
+    target_ci_percent?: number | null;
     /** True when the run was cancelled before every benchmark finished. */
     aborted: boolean;
   };

@@ -27,7 +27,14 @@ test('the suite runs end to end in quick mode: 3 ok results, rated, with sizes a
     // ~100 KB state by default.
     expect(ok.metadata['state_json_bytes']).toBeGreaterThan(80_000);
     expect(ok.metadata['state_json_bytes']).toBeLessThan(130_000);
-    console.log(`${r.id}: p50 ${ok.latency_ms.p50.toFixed(2)} ms, rating ${ok.rating}`);
+    // Every benchmark is timed next to its raw-fs floor, sample for sample.
+    expect(ok.baseline?.iterations).toBe(ok.iterations);
+    expect(ok.baseline?.description).toMatch(/plain fs calls/);
+    expect(ok.metadata['floor_bytes']).toBeGreaterThan(0);
+    expect(ok.overhead?.ratio_p50).toBeCloseTo(ok.latency_ms.p50 / (ok.baseline?.latency_ms.p50 ?? 0), 9);
+    console.log(
+      `${r.id}: p50 ${ok.latency_ms.p50.toFixed(2)} ms (x${ok.overhead?.ratio_p50.toFixed(2)} floor), rating ${ok.rating}`,
+    );
   }
   const [save, load, compression] = [
     byId['checkpoint_save'],
@@ -52,6 +59,9 @@ test('the suite runs end to end in quick mode: 3 ok results, rated, with sizes a
     2,
   );
   expect(meta['compression_ratio']).toBeGreaterThan(2);
+  // Save's floor writes the state's JSON bytes; Compression's floor the compressed size.
+  expect(save?.metadata['floor_bytes']).toBe(save?.metadata['state_json_bytes']);
+  expect(meta['floor_bytes']).toBe(meta['compressed_bytes']);
 
   // Each benchmark's temp directory was removed at teardown.
   expect(await subjectDirs()).toEqual(dirsBefore);

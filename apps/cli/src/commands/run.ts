@@ -17,6 +17,9 @@ export interface RunCommandOptions {
   iterations?: number;
   warmup?: number;
   quick?: boolean;
+  /** Time-to-confidence target as a fraction (0.02 for `--target-ci 2`). */
+  targetCi?: number;
+  maxIterations?: number;
   seed: number;
   out: string;
   format: OutputFormat;
@@ -58,6 +61,16 @@ export async function runCommand(
       modelFile: options.modelFile,
     },
   };
+  if (options.targetCi !== undefined && !(options.targetCi > 0 && options.targetCi < 1)) {
+    throw new CliError(
+      `--target-ci must be a percentage above 0 and below 100, got ${options.targetCi * 100}: try --target-ci 2`,
+    );
+  }
+  if (options.maxIterations !== undefined && options.targetCi === undefined) {
+    throw new CliError(
+      '--max-iterations only applies with --target-ci: add e.g. --target-ci 2, or use --iterations',
+    );
+  }
   const fromFiles: RegisteredSuite[] = [];
   for (const file of options.suiteFile ?? []) fromFiles.push(await loadSuiteFile(file, factoryOptions));
   const suites =
@@ -89,6 +102,10 @@ export async function runCommand(
         iterations: options.iterations,
         warmup: options.warmup,
         profile: options.quick ? 'quick' : 'default',
+        ...(options.targetCi !== undefined
+          ? { targetCiPercent: Math.round(options.targetCi * 1e11) / 1e9 }
+          : {}),
+        ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
         monitor: options.monitor,
         signal: controller.signal,
         reporter,

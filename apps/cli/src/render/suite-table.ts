@@ -18,6 +18,7 @@ function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>): string[] {
     formatMs(latency.p99),
     formatMs(latency.mean),
     `${formatMs(ci.lower)}-${formatMs(ci.upper)}`,
+    floorCell(result),
     formatRate(result.throughput_ops_per_sec),
     resources ? resources.cpu_peak.toFixed(0) : '-',
     resources ? resources.memory_peak_mb.toFixed(0) : '-',
@@ -26,7 +27,14 @@ function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>): string[] {
   ];
 }
 
-/** The per-suite table the `run` command prints (latencies in ms). */
+/** The floor's p50 and the ratio to it, e.g. `0.91 x2.5 floor`; `-` when the benchmark declares no floor. */
+function floorCell(result: Extract<BenchmarkResult, { status: 'ok' }>): string {
+  if (!result.baseline) return '-';
+  const ratio = result.overhead ? ` x${result.overhead.ratio_p50.toFixed(1)}` : '';
+  return `${formatMs(result.baseline.latency_ms.p50)}${ratio}`;
+}
+
+/** The per-suite table the `run` command prints (latencies in ms), then floors, notes and diagnostics. */
 export function renderSuiteTable(result: SuiteResult): string {
   const ok = result.benchmark_results.filter((r) => r.status === 'ok');
   const notOk = result.benchmark_results.filter((r) => r.status !== 'ok');
@@ -41,6 +49,7 @@ export function renderSuiteTable(result: SuiteResult): string {
       'p99',
       'mean',
       '95% CI',
+      'floor (xN)',
       'ops/s',
       'cpu%pk',
       'MBpk',
@@ -58,6 +67,21 @@ export function renderSuiteTable(result: SuiteResult): string {
       lines.push(pc.dim(`unrated ${result.name}: ${result.rating_reason}`));
     if (result.timing.mode === 'batched') {
       lines.push(pc.dim(`${result.name}: batched timing, ${result.timing.batch_size} calls per sample`));
+    }
+    if (result.baseline) {
+      lines.push(pc.dim(`${result.name} floor (${result.baseline.name}): ${result.baseline.description}`));
+    }
+    if (result.sampling?.mode === 'target_ci') {
+      lines.push(
+        pc.dim(
+          `${result.name}: ${result.iterations} samples, stopped by ${result.sampling.stopped_by.replace('_', ' ')}`,
+        ),
+      );
+    }
+  }
+  for (const result of ok) {
+    for (const diagnostic of result.diagnostics ?? []) {
+      lines.push(`${pc.yellow('!')} ${result.name}: ${diagnostic.message} [${diagnostic.code}]`);
     }
   }
   return lines.join('\n');

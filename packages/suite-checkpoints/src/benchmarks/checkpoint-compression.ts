@@ -3,12 +3,15 @@ import type { BenchmarkDefinition } from '@kaizen-bench/harness';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
 import type { CheckpointSaveFacts } from '../subject';
 import { acquire, assertSameState, type Held, release } from './_lifecycle';
+import { createRawFloor, RAW_READ_DESCRIPTION, RAW_WRITE_DESCRIPTION, type RawFloor } from './_raw-floor';
 
 /** Compression: save + load round trip with compression on; ratio and sizes in metadata (DESIGN §9). */
 export function createCompressionBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
   let held: Held | undefined;
   let last: CheckpointSaveFacts | undefined;
   let lastLoaded: AgentState | undefined;
+  let floor: RawFloor | undefined;
+  let floorBytes = Buffer.alloc(0);
   const { messages, memoryEntries } = options.stateSize;
 
   const recordSizes = (metadata: Record<string, unknown>, facts: CheckpointSaveFacts) => {
@@ -29,6 +32,25 @@ export function createCompressionBenchmark(options: ResolvedCheckpointsSuiteOpti
     target: { excellentMs: 20, targetMs: 50 },
     iterations: 50,
     warmup: 5,
+    baseline: {
+      name: 'raw durable write + read of the compressed size',
+      description: `A buffer as long as the subject's compressed checkpoint (seeded random bytes, as incompressible as compressed data) written then read with plain fs calls: ${RAW_WRITE_DESCRIPTION}, then ${RAW_READ_DESCRIPTION}; no serialize, compress, checksum or parse.`,
+      async setup(ctx) {
+        floor = await createRawFloor();
+        const size = Number(ctx.metadata['compressed_bytes']);
+        floorBytes = Buffer.alloc(size);
+        for (let i = 0; i < size; i++) floorBytes[i] = ctx.rng.int(0, 255);
+        ctx.metadata['floor_bytes'] = size;
+      },
+      async fn() {
+        await floor!.write(floorBytes);
+        await floor!.read();
+      },
+      async teardown() {
+        await floor?.close();
+        floor = undefined;
+      },
+    },
     async setup(ctx) {
       held = await acquire(ctx, options);
       last = undefined;

@@ -2,11 +2,13 @@ import type { AgentState } from '@kaizen-bench/agent';
 import type { BenchmarkDefinition } from '@kaizen-bench/harness';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
 import { acquire, assertSameState, type Held, release, sizeFacts } from './_lifecycle';
+import { createRawFloor, RAW_READ_DESCRIPTION, type RawFloor } from './_raw-floor';
 
 /** Load: read, validate and deserialize the newest checkpoint, saved once in setup (DESIGN §9). */
 export function createLoadBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
   let held: Held | undefined;
   let lastLoaded: AgentState | undefined;
+  let floor: RawFloor | undefined;
   const { messages, memoryEntries } = options.stateSize;
   return {
     id: 'checkpoint_load',
@@ -18,6 +20,21 @@ export function createLoadBenchmark(options: ResolvedCheckpointsSuiteOptions): B
     target: { excellentMs: 10, targetMs: 20 },
     iterations: 100,
     warmup: 10,
+    baseline: {
+      name: 'raw read',
+      description: `The same state's JSON bytes, written once in setup, read back with plain fs calls: ${RAW_READ_DESCRIPTION}; no header or checksum check, no parse.`,
+      async setup(ctx) {
+        floor = await createRawFloor();
+        const bytes = Buffer.from(JSON.stringify(held!.state));
+        await floor.write(bytes);
+        ctx.metadata['floor_bytes'] = bytes.length;
+      },
+      fn: () => floor!.read(),
+      async teardown() {
+        await floor?.close();
+        floor = undefined;
+      },
+    },
     async setup(ctx) {
       held = await acquire(ctx, options);
       lastLoaded = undefined;

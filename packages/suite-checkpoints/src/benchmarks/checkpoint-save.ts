@@ -2,12 +2,15 @@ import type { BenchmarkDefinition } from '@kaizen-bench/harness';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
 import type { CheckpointSaveFacts } from '../subject';
 import { acquire, type Held, release, sizeFacts } from './_lifecycle';
+import { createRawFloor, RAW_WRITE_DESCRIPTION, type RawFloor } from './_raw-floor';
 
 /** Save: a durable save of the agent state, compression off, retention on (DESIGN §9). */
 export function createSaveBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
   let held: Held | undefined;
   let last: CheckpointSaveFacts | undefined;
   let saves = 0;
+  let floor: RawFloor | undefined;
+  let floorBytes = Buffer.alloc(0);
   const { messages, memoryEntries } = options.stateSize;
   return {
     id: 'checkpoint_save',
@@ -24,6 +27,20 @@ export function createSaveBenchmark(options: ResolvedCheckpointsSuiteOptions): B
       held = await acquire(ctx, options);
       last = undefined;
       saves = 0;
+    },
+    baseline: {
+      name: 'raw durable write',
+      description: `The same state's JSON bytes written with plain fs calls: ${RAW_WRITE_DESCRIPTION}; no serialize, checksum or retention.`,
+      async setup(ctx) {
+        floor = await createRawFloor();
+        floorBytes = Buffer.from(JSON.stringify(held!.state));
+        ctx.metadata['floor_bytes'] = floorBytes.length;
+      },
+      fn: () => floor!.write(floorBytes),
+      async teardown() {
+        await floor?.close();
+        floor = undefined;
+      },
     },
     async fn() {
       last = await held!.subject.save(held!.state, { compress: false });
