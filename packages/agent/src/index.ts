@@ -1,3 +1,30 @@
+// ---- Agent: the runtime loop (model, tools, memory, budget, abort) with lazily initialized parts.
+export { createAgent, DEFAULT_SESSION_ID } from './agent/create-agent';
+export { DEFAULT_HISTORY_TURNS, DEFAULT_MAX_STEPS, DEFAULT_SYSTEM_PROMPT } from './agent/config';
+export { defineTool, DEFAULT_TOOL_TIMEOUT_MS } from './agent/tool';
+export { allowAllPolicy } from './agent/policy';
+export { DEFAULT_MAX_SESSIONS, DEFAULT_MAX_TURNS_PER_SESSION, InProcessMemory } from './agent/memory';
+export { AgentAbortError, AgentClosedError, AgentConfigError, AgentError } from './agent/errors';
+
+export type { Agent, AgentRunOptions } from './agent/create-agent';
+export type {
+  AgentConfig,
+  AgentGenerationOptions,
+  AgentMemoryOption,
+  AgentRunBudget,
+} from './agent/config';
+export type {
+  AgentChatOptions,
+  AgentRunResult,
+  AgentRunTimings,
+  AgentStopReason,
+} from './agent/run-loop';
+export type { AgentInitTimings, AgentLazyState, AgentPart } from './agent/agent-parts';
+export type { ToolCallError, ToolCallRecord, ToolErrorCode } from './agent/run-tool';
+export type { ToolContext, ToolDefinition } from './agent/tool';
+export type { ToolCallRequest, ToolPolicy, ToolPolicyDecision } from './agent/policy';
+export type { ConversationMemory, InProcessMemoryOptions } from './agent/memory';
+
 // ---- Checkpoints: durable, checksummed agent-state snapshots with retention.
 export { CheckpointStore, DEFAULT_KEEP } from './checkpoint/store';
 export { RECOMMENDED_CHECKPOINT_CODEC } from './checkpoint/codec';

@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
+import type { BrotliOptions, ZlibOptions } from 'node:zlib';
 
 /** How a checkpoint payload is stored. */
 export type CheckpointCodec = 'none' | 'gzip' | 'brotli';
@@ -19,10 +18,22 @@ const GZIP_LEVEL = 6;
 // Quality 3: the knee of the curve on agent state (q2-q3 ratio 3.5 at ~1.2 ms, q4 +1% for 2x the time).
 const BROTLI_QUALITY = 3;
 
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
-const brotliAsync = promisify(brotliCompress);
-const unbrotliAsync = promisify(brotliDecompress);
+/** node:zlib, loaded on first use: importing it up front would slow down importing the package. */
+function zlib(): typeof import('node:zlib') {
+  return process.getBuiltinModule('node:zlib');
+}
+
+type ZlibCall<O> = (
+  input: Buffer,
+  options: O,
+  callback: (error: Error | null, result: Buffer) => void,
+) => void;
+
+function call<O>(fn: ZlibCall<O>, input: Buffer, options: O): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    fn(input, options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
 
 export function codecFromId(id: number): CheckpointCodec | undefined {
   for (const [name, value] of Object.entries(CODEC_IDS)) if (value === id) return name as CheckpointCodec;
@@ -38,15 +49,17 @@ export async function compress(codec: CheckpointCodec, raw: Buffer): Promise<Buf
     case 'none':
       return raw;
     case 'gzip':
-      return gzipAsync(raw, { level: GZIP_LEVEL });
-    case 'brotli':
-      return brotliAsync(raw, {
+      return call<ZlibOptions>(zlib().gzip, raw, { level: GZIP_LEVEL });
+    case 'brotli': {
+      const { brotliCompress, constants } = zlib();
+      return call<BrotliOptions>(brotliCompress, raw, {
         params: {
           [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
           [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
         },
       });
+    }
   }
 }
 
@@ -55,8 +68,8 @@ export async function decompress(codec: CheckpointCodec, payload: Buffer): Promi
     case 'none':
       return payload;
     case 'gzip':
-      return gunzipAsync(payload);
+      return call<ZlibOptions>(zlib().gunzip, payload, {});
     case 'brotli':
-      return unbrotliAsync(payload);
+      return call<BrotliOptions>(zlib().brotliDecompress, payload, {});
   }
 }

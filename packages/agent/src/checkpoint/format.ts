@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type CheckpointCodec, CODEC_IDS, codecFromId } from './codec';
 
 /** File layout: a fixed header, then the (possibly compressed) JSON payload. All integers little-endian. */
@@ -20,7 +19,8 @@ export class CheckpointFormatError extends Error {}
 
 // The checksum covers the header fields too, so a flipped codec or length byte is caught as well.
 function checksum(prefix: Buffer, payload: Buffer): Buffer {
-  return createHash('sha256').update(prefix).update(payload).digest();
+  // node:crypto loads on first use, so importing the package does not pay for it.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(prefix).update(payload).digest();
 }
 
 export function encodeHeader(codec: CheckpointCodec, payload: Buffer, rawBytes: number): Buffer {

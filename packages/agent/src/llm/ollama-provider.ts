@@ -1,5 +1,6 @@
-import { type ChatResponse, Ollama } from 'ollama';
+import type { ChatResponse, Ollama } from 'ollama';
 import { raceAbort, throwIfAborted } from './_abort';
+import { importOllama } from './_ollama';
 import { LlmAbortError, OllamaModelMissingError, OllamaUnreachableError } from './errors';
 import { isLlama32OneBOllamaTag, sameOllamaModel } from './model-class';
 import type { ChatMessage, ChatOptions, ChatResult, FinishReason, LlmProvider, ProviderInfo } from './types';
@@ -36,20 +37,28 @@ function normalizeHost(host: string): string {
   return url.toString().replace(/\/$/, '');
 }
 
-/** An {@link LlmProvider} talking to an Ollama server through the official `ollama` client. */
+/**
+ * An {@link LlmProvider} talking to an Ollama server through the official `ollama` client, which is imported
+ * on first use so constructing a provider (and importing this package) stays cheap.
+ */
 export class OllamaProvider implements LlmProvider {
   readonly host: string;
   readonly model: string;
   private readonly keepAlive: string | number | undefined;
   private readonly checkTimeoutMs: number;
-  private readonly client: Ollama;
+  private client: Ollama | undefined;
 
   constructor(options: OllamaProviderOptions = {}) {
     this.host = normalizeHost(options.host || process.env.OLLAMA_HOST || DEFAULT_OLLAMA_HOST);
     this.model = options.model ?? DEFAULT_OLLAMA_MODEL;
     this.keepAlive = options.keepAlive;
     this.checkTimeoutMs = options.checkTimeoutMs ?? 3000;
-    this.client = new Ollama({ host: this.host });
+  }
+
+  private async getClient(): Promise<Ollama> {
+    const { Ollama } = await importOllama();
+    this.client ??= new Ollama({ host: this.host });
+    return this.client;
   }
 
   /**
@@ -60,6 +69,7 @@ export class OllamaProvider implements LlmProvider {
     const timeout = AbortSignal.timeout(this.checkTimeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     // The client takes no per-request signal for GET requests, so a fetch wrapper adds one.
+    const { Ollama } = await importOllama();
     const client = new Ollama({ host: this.host, fetch: (input, init) => fetch(input, { ...init, signal }) });
     let names: string[];
     try {
@@ -109,7 +119,8 @@ export class OllamaProvider implements LlmProvider {
     signal?.addEventListener('abort', onAbort, { once: true });
     const work = (async (): Promise<ChatResult> => {
       const started = performance.now();
-      const stream = await this.client.chat({
+      const client = await this.getClient();
+      const stream = await client.chat({
         model: this.model,
         messages,
         stream: true,
@@ -163,7 +174,7 @@ export class OllamaProvider implements LlmProvider {
 
   /** @inheritDoc */
   async embed(texts: string[]): Promise<number[][]> {
-    const response = await this.client.embed({ model: this.model, input: texts });
+    const response = await (await this.getClient()).embed({ model: this.model, input: texts });
     return response.embeddings;
   }
 
@@ -181,6 +192,6 @@ export class OllamaProvider implements LlmProvider {
 
   /** @inheritDoc */
   async close(): Promise<void> {
-    this.client.abort();
+    this.client?.abort();
   }
 }

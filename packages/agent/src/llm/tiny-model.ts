@@ -1,9 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createPrng } from './_prng';
 import { type GgufTensor, type GgufValue, serializeGguf } from './gguf-writer';
+
+/** node:crypto, loaded on first use so importing the package stays cheap. */
+function crypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto');
+}
 
 /** Shape and seed of the generated tiny model. Every field changes the bytes and so the cache key. */
 export interface TinyModelOptions {
@@ -227,7 +231,7 @@ export function tinyModelVocabSize(): number {
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  const temp = `${path}.${process.pid}-${crypto().randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(bytes);
@@ -255,7 +259,7 @@ export async function writeTinyModel(path: string, options: TinyModelOptions = {
 export function tinyModelCacheKey(options: TinyModelOptions = {}): string {
   const resolved = resolveOptions(options);
   const canonical = JSON.stringify({ format: TINY_MODEL_FORMAT, ...resolved });
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+  return crypto().createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
 /**
