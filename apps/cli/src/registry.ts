@@ -1,6 +1,7 @@
 import type { ResolveProviderOptions } from '@kaizen-bench/agent';
 import type { SuiteDefinition } from '@kaizen-bench/harness';
 import { createCheckpointsSuite } from '@kaizen-bench/suite-checkpoints';
+import { createInitializationSuite } from '@kaizen-bench/suite-initialization';
 
 /** What `run` hands every suite factory: the LLM choice of `--llm --ollama-host --model --model-file`. */
 export interface SuiteFactoryOptions {
@@ -20,6 +21,13 @@ export interface RegisteredSuite {
 
 /** The suites whose packages have landed, in suite-number order. */
 export const suiteRegistry: readonly RegisteredSuite[] = [
+  {
+    number: 1,
+    name: 'initialization',
+    id: 'suite1_initialization',
+    packageName: '@kaizen-bench/suite-initialization',
+    create: (options) => createInitializationSuite({ llm: options.llm }),
+  },
   {
     number: 6,
     name: 'checkpoints',

@@ -22,6 +22,13 @@ describe('kaizen-bench list', () => {
       ['checkpoint_compression', 20, 50],
     ]);
     for (const bench of checkpoints?.benchmarks ?? []) expect(bench.description.length).toBeGreaterThan(20);
+    const initialization = listing.find((suite) => suite.id === 'suite1_initialization');
+    expect(initialization?.benchmarks.map((b) => [b.id, b.target.excellentMs, b.target.targetMs])).toEqual([
+      ['cold_start', 10, 20],
+      ['warm_start', 2, 5],
+      ['lazy_init', 1, 3],
+    ]);
+    expect(listing.map((suite) => suite.id)).toEqual(['suite1_initialization', 'suite6_checkpoints']);
 
     const table = await startCli(['list']);
     expect(table.stdout).toMatch(/6 {2}checkpoints {2}\(suite6_checkpoints/);

@@ -6,7 +6,11 @@ import { startCli, tempDir } from './cli-helpers';
 /** Each user mistake: exit code 2 and one line naming the problem, no stack trace. */
 describe('usage errors', () => {
   const cases: Array<[string, string[], RegExp]> = [
-    ['an unknown suite', ['run', 'nosuch'], /unknown suite "nosuch": choose one of 6 \(checkpoints\)/],
+    [
+      'an unknown suite',
+      ['run', 'nosuch'],
+      /unknown suite "nosuch": choose one of 1 \(initialization\), 6 \(checkpoints\)/,
+    ],
     [
       'a bad iteration count',
       ['run', '--iterations', 'abc'],
