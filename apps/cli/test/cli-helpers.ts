@@ -8,6 +8,8 @@ export const binPath = resolve(import.meta.dirname, '../dist/bin.js');
 export const fixtureSuite = resolve(import.meta.dirname, 'fixtures/busy-suite.mjs');
 
 export interface CliRun {
+  /** The CLI process's pid (gone once the run has settled). */
+  pid: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -46,7 +48,7 @@ export function startCli(
   return new Promise((done) =>
     child.on('close', (code, signal) => {
       clearTimeout(killer);
-      done({ code, signal, stdout, stderr });
+      done({ pid: child.pid as number, code, signal, stdout, stderr });
     }),
   );
 }

@@ -22,7 +22,7 @@ describe('Ctrl-C during run', () => {
     );
     expect(sent).toBe(true);
     expect(run.code).toBe(130);
-    expect(run.stderr).toMatch(/Interrupted: stopping after the current iteration/);
+    expect(run.stderr).toMatch(/Interrupted \(SIGINT\): stopping after the current iteration/);
     const result = await readResults(join(out, 'fixture_busy_results.json'));
     expect(result.config.aborted).toBe(true);
     const first = result.benchmark_results[0];

@@ -37,6 +37,11 @@ describe('usage errors', () => {
       ['run', '--max-iterations', '50'],
       /--max-iterations only applies with --target-ci/,
     ],
+    [
+      'an --out directory that cannot be created (no hang under /proc)',
+      ['run', 'checkpoints', '--quick', '--out', '/proc/kaizen-bench-unwritable'],
+      /--out: results directory \/proc\/kaizen-bench-unwritable cannot be created or written \(ENOENT\)/,
+    ],
     ['a bad threshold', ['compare', 'a', 'b', '--threshold', 'lots'], /--threshold must be a percentage/],
   ];
 

@@ -17,6 +17,11 @@ export interface Guard {
   run<T>(fn: () => T | PromiseLike<T>): Promise<T>;
   /** Why the guard fired, if it did. */
   readonly interrupt: GuardInterrupt | undefined;
+  /**
+   * Waits, at most `timeoutMs`, for the step the guard gave up on (time-out or abort) to settle, so that what
+   * it creates exists before teardown runs and can be cleaned up. Resolves at once when none is in flight.
+   */
+  drain(timeoutMs: number): Promise<void>;
   dispose(): void;
 }
 
@@ -36,6 +41,8 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function createGuard(timeoutMs: number, controller: AbortController, runSignal?: AbortSignal): Guard {
   let pending: ((reason: GuardInterrupt) => void) | undefined;
   let interrupt: GuardInterrupt | undefined;
+  // The step being waited on; still running after an interrupt until it settles by itself.
+  let inFlight: PromiseLike<unknown> | undefined;
 
   const fire = (reason: GuardInterrupt): void => {
     if (interrupt) return;
@@ -56,16 +63,20 @@ export function createGuard(timeoutMs: number, controller: AbortController, runS
   runSignal?.addEventListener('abort', onAbort, { once: true });
 
   const wait = <T>(value: PromiseLike<T>): Promise<T> => {
+    // Recorded even when already interrupted: the work was started and may still create things.
+    inFlight = value;
     if (interrupt) return Promise.reject(interrupt);
     return new Promise<T>((resolve, reject) => {
       pending = reject;
       value.then(
         (v) => {
           pending = undefined;
+          if (inFlight === value) inFlight = undefined;
           resolve(v);
         },
         (e: unknown) => {
           pending = undefined;
+          if (inFlight === value) inFlight = undefined;
           reject(e);
         },
       );
@@ -85,6 +96,22 @@ export function createGuard(timeoutMs: number, controller: AbortController, runS
     },
     get interrupt() {
       return interrupt;
+    },
+    async drain(timeoutMs: number) {
+      const step = inFlight;
+      if (!step) return;
+      let timer: NodeJS.Timeout | undefined;
+      const settled = new Promise<void>((resolve) => {
+        step.then(
+          () => resolve(),
+          () => resolve(),
+        );
+      });
+      const expired = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.min(timeoutMs, 2 ** 31 - 1));
+      });
+      await Promise.race([settled, expired]);
+      clearTimeout(timer);
     },
     dispose: () => {
       clearTimeout(timer);

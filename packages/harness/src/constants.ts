@@ -38,3 +38,9 @@ export const TARGET_CI_MAX_FACTOR = 5;
 export const TARGET_CI_MIN_MAX_ITERATIONS = 100;
 /** Bootstrap resamples for the CI of the overhead over a baseline (seeded: the same data, the same CI). */
 export const OVERHEAD_BOOTSTRAP_RESAMPLES = 2000;
+/**
+ * After an abort or time-out, how long the harness waits for the abandoned step (e.g. a setup still creating a
+ * temp directory) to settle before teardown, ms: long enough for setups that make files, start servers or
+ * load a small model; short enough that Ctrl-C still feels prompt.
+ */
+export const ABANDONED_STEP_WAIT_MS = 2_000;

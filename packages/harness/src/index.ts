@@ -6,6 +6,7 @@ export { DIAGNOSTIC_THRESHOLDS, diagnoseResult } from './diagnostics';
 export { isSuiteResult, validateSuiteResult } from './schema';
 export { readResults } from './read-results';
 export { resultsFilePath, writeSuiteResults } from './write-results';
+export { prepareResultsDir } from './results-dir';
 export { toMarkdown } from './markdown';
 export { toGithubBenchmark } from './github-benchmark';
 export { HarnessError, ResultsFileError } from './errors';

@@ -14,7 +14,7 @@ import {
 } from './_measure';
 import { deriveBenchmarkSeed } from './_seed';
 import { calibrateTimerCostNs, elapsedNs, now } from './_timer';
-import { OVERHEAD_BOOTSTRAP_RESAMPLES } from './constants';
+import { ABANDONED_STEP_WAIT_MS, OVERHEAD_BOOTSTRAP_RESAMPLES } from './constants';
 import { diagnoseResult } from './diagnostics';
 import { HarnessError } from './errors';
 import {
@@ -157,6 +157,9 @@ export async function executeBenchmark(
             harnessFacts['monitor_error'] = describeError(error);
           }
         }
+        // A step abandoned by an abort or time-out may still be creating things (a temp directory, a child
+        // process): let it settle, for a short while, so teardown can clean up what it made.
+        if (guard.interrupt) await guard.drain(Math.min(plan.timeBudgetMs, ABANDONED_STEP_WAIT_MS));
         if (baselineSetUp) {
           await runTeardown(
             def.baseline?.teardown,

@@ -8,8 +8,9 @@ import type { BenchmarkResult, RunOptions, SuiteDefinition, SuiteResult } from '
 /**
  * Runs every benchmark of a suite in order and returns the suite's result. A benchmark that throws, times
  * out or lacks a prerequisite is recorded as `failed` / `skipped` and the suite goes on. When
- * `options.signal` aborts, the benchmark in progress is recorded as `failed` with reason `aborted`, the
- * ones not started are left out, finished results are kept and `config.aborted` is true.
+ * `options.signal` aborts, the benchmark in progress is stopped (its teardown still runs) and left out, as
+ * are the ones not started; finished results are kept, `config.aborted` is true and `config.complete` false.
+ * After each finished benchmark but the last, `options.onPartialResult` gets the results so far.
  * Throws {@link HarnessError} only for bad options or a bad suite definition (before anything runs).
  */
 export async function runSuite(suite: SuiteDefinition, options: RunOptions = {}): Promise<SuiteResult> {
@@ -23,25 +24,9 @@ export async function runSuite(suite: SuiteDefinition, options: RunOptions = {})
   const timerCostNs = calibrateTimerCostNs();
   const { reporter, signal } = run;
 
-  reporter?.onSuiteStart?.({ suite, benchmarkCount: suite.benchmarks.length });
   const results: BenchmarkResult[] = [];
   let aborted = false;
-  for (const [index, benchmark] of suite.benchmarks.entries()) {
-    if (signal?.aborted) {
-      aborted = true;
-      break;
-    }
-    reporter?.onBenchmarkStart?.({ suite, benchmark, index });
-    const result = await executeBenchmark(benchmark, run, timerCostNs);
-    results.push(result);
-    reporter?.onBenchmarkEnd?.({ suite, result });
-    if (signal?.aborted) {
-      aborted = true;
-      break;
-    }
-  }
-
-  const result: SuiteResult = {
+  const snapshot = (complete: boolean): SuiteResult => ({
     schema_version: RESULT_SCHEMA_VERSION,
     suite_id: suite.id,
     suite_name: suite.name,
@@ -63,10 +48,35 @@ export async function runSuite(suite: SuiteDefinition, options: RunOptions = {})
       monitor_interval_ms: run.monitorIntervalMs,
       target_ci_percent: run.targetCiPercent,
       aborted,
+      complete,
     },
     metadata: { ...suite.metadata },
-    benchmark_results: results,
-  };
+    benchmark_results: [...results],
+  });
+
+  reporter?.onSuiteStart?.({ suite, benchmarkCount: suite.benchmarks.length });
+  for (const [index, benchmark] of suite.benchmarks.entries()) {
+    if (signal?.aborted) {
+      aborted = true;
+      break;
+    }
+    reporter?.onBenchmarkStart?.({ suite, benchmark, index });
+    const result = await executeBenchmark(benchmark, run, timerCostNs);
+    // Stopped by the abort: not a finished benchmark, so not a result (one that finished first is kept).
+    if (signal?.aborted && result.status === 'failed' && result.reason === 'aborted') {
+      aborted = true;
+      break;
+    }
+    results.push(result);
+    reporter?.onBenchmarkEnd?.({ suite, result });
+    if (signal?.aborted) {
+      aborted = true;
+      break;
+    }
+    if (index < suite.benchmarks.length - 1) await options.onPartialResult?.(snapshot(false));
+  }
+
+  const result = snapshot(!aborted);
   reporter?.onSuiteEnd?.({ result });
   return result;
 }

@@ -146,9 +146,14 @@ export interface RunOptions {
   targetCiPercent?: number;
   /** With `targetCiPercent`: the most samples taken. @default 5 x the benchmark's iterations (at least 100) */
   maxIterations?: number;
-  /** Stops the run between iterations; finished benchmarks are kept. */
+  /** Stops the run between iterations; finished benchmarks are kept, the one in progress is left out. */
   signal?: AbortSignal;
   reporter?: Reporter;
+  /**
+   * Awaited after each finished benchmark with the suite's results so far (`config.complete: false`), e.g. to
+   * write them, so that a kill loses at most the benchmark in progress. An error it throws ends the run.
+   */
+  onPartialResult?: (partial: SuiteResult) => void | Promise<void>;
 }
 
 /** Progress events, so a CLI can draw progress. Every handler is optional. */
@@ -308,6 +313,11 @@ export interface SuiteResult {
     target_ci_percent?: number | null;
     /** True when the run was cancelled before every benchmark finished. */
     aborted: boolean;
+    /**
+     * False in the snapshots written while the suite runs and after an abort: not every benchmark has a
+     * result. Absent in files of schema version 1.
+     */
+    complete?: boolean;
   };
   metadata: Record<string, unknown>;
   benchmark_results: BenchmarkResult[];

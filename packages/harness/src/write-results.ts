@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { HarnessError } from './errors';
+import { ensureResultsDir } from './results-dir';
 import { validateSuiteResult } from './schema';
 import type { SuiteResult } from './types';
 
@@ -14,7 +15,8 @@ export function resultsFilePath(suiteId: string, dir: string): string {
  * Writes `<dir>/<suite_id>_results.json` atomically and returns its absolute path. The result is serialised
  * and validated against the schema first (what is checked is exactly what lands on disk); then written to a
  * temp file in the same directory, fsynced, and renamed over the target, so a reader sees the old file or
- * the new one, never a partial one. Creates `dir` if needed.
+ * the new one, never a partial one. Creates `dir` if needed, and removes temp files that writers killed
+ * mid-write left there.
  * @throws HarnessError `HARNESS_SERIALIZE_FAILED` (e.g. a BigInt or a cycle in metadata),
  *   `HARNESS_INVALID_RESULT` (fails the schema), `HARNESS_WRITE_FAILED` (I/O); the old file is left intact.
  */
@@ -43,7 +45,7 @@ export async function writeSuiteResults(result: SuiteResult, dir: string): Promi
     `.${result.suite_id}_results.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
   try {
-    await mkdir(resolve(dir), { recursive: true });
+    await ensureResultsDir(dir);
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(json, 'utf8');

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { LlamaCppProvider, OllamaProvider, ensureTinyModel } from '@kaizen-bench/agent';
+import { prepareResultsDir } from '@kaizen-bench/harness';
 import pc from 'picocolors';
 import type { CliIo } from '../io';
 
@@ -35,19 +33,10 @@ function checks(options: DoctorOptions): Check[] {
     {
       name: 'results directory',
       async run() {
-        const dir = resolve(options.out);
         try {
-          mkdirSync(dir, { recursive: true });
-          const probe = join(dir, `.doctor-${randomUUID()}`);
-          writeFileSync(probe, 'ok');
-          rmSync(probe);
-          return { ok: true, detail: `${dir} is writable` };
+          return { ok: true, detail: `${await prepareResultsDir(options.out)} is writable` };
         } catch (error) {
-          return {
-            ok: false,
-            detail: `${dir}: ${(error as Error).message}`,
-            fix: 'pass a writable directory with --out',
-          };
+          return { ok: false, detail: (error as Error).message, fix: 'pass a writable directory with --out' };
         }
       },
     },

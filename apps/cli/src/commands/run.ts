@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type SuiteResult, runSuite, toMarkdown, writeSuiteResults } from '@kaizen-bench/harness';
+import {
+  HarnessError,
+  prepareResultsDir,
+  type SuiteResult,
+  runSuite,
+  toMarkdown,
+  writeSuiteResults,
+} from '@kaizen-bench/harness';
 import pc from 'picocolors';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
@@ -38,9 +45,16 @@ const failingRatings: Record<FailOnRating, readonly string[]> = {
   good: ['needs_work', 'good'],
 };
 
+/** Signals that stop a run like Ctrl-C, with the exit code each leads to (128 + signal number). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
+
 /**
- * `kaizen-bench run [suites...]`: runs each suite, writes `<out>/<suite id>_results.json` after each one,
- * prints a table (or JSON / Markdown). Ctrl-C stops after the current iteration and keeps finished results.
+ * `kaizen-bench run [suites...]`: runs each suite and writes `<out>/<suite id>_results.json` after each
+ * finished benchmark (marked incomplete until the suite ends), prints a table (or JSON / Markdown).
+ * Ctrl-C, SIGTERM or SIGHUP stop after the current iteration: finished benchmarks are kept, the one in
+ * progress is left out, a suite that finished nothing leaves its earlier file untouched; a second signal
+ * exits at once.
  */
 export async function runCommand(
   selectors: string[],
@@ -79,16 +93,31 @@ export async function runCommand(
       : [...selectSuites(selectors, suiteRegistry), ...fromFiles];
   if (suites.length === 0)
     throw new CliError('no suite to run: no suite package is registered and no --suite-file was given');
+  try {
+    await prepareResultsDir(outDir);
+  } catch (error) {
+    if (error instanceof HarnessError)
+      throw new CliError(`--out: ${error.message}`, ExitCode.usage, { cause: error });
+    throw error;
+  }
 
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+  let stoppedBy: StopSignal | undefined;
+  const onSignal = (signal: StopSignal) => {
+    if (controller.signal.aborted) process.exit(STOP_SIGNALS[stoppedBy ?? signal]);
+    stoppedBy = signal;
+    const again = signal === 'SIGINT' ? 'Ctrl-C' : 'the signal';
     io.stderr.write(
-      `\n${pc.yellow('Interrupted')}: stopping after the current iteration (Ctrl-C again to quit at once)\n`,
+      `\n${pc.yellow('Interrupted')} (${signal}): stopping after the current iteration, keeping finished benchmarks (${again} again to quit at once)\n`,
     );
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  const handlers = Object.keys(STOP_SIGNALS).map((name) => {
+    const signal = name as StopSignal;
+    const handler = () => onSignal(signal);
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
   const live = Boolean(io.stderr.isTTY) && io.env.CI !== 'true' && options.format === 'table';
   const reporter = createProgressReporter(io.stderr, { live });
 
@@ -109,7 +138,13 @@ export async function runCommand(
         monitor: options.monitor,
         signal: controller.signal,
         reporter,
+        // After each finished benchmark: a kill loses at most the benchmark in progress.
+        onPartialResult: async (partial) => {
+          await writeSuiteResults(partial, outDir);
+        },
       });
+      // A suite stopped before any benchmark finished leaves an earlier results file as it was.
+      if (result.config.aborted && result.benchmark_results.length === 0) break;
       const path = await writeSuiteResults(result, outDir);
       results.push(result);
       if (options.format === 'table')
@@ -117,14 +152,14 @@ export async function runCommand(
       else io.stderr.write(`results: ${path}\n`);
     }
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const off of handlers) off();
   }
 
   if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (options.format === 'markdown')
     io.stdout.write(`${results.map((result) => toMarkdown(result)).join('\n\n')}\n`);
 
-  if (controller.signal.aborted) return ExitCode.interrupted;
+  if (stoppedBy) return STOP_SIGNALS[stoppedBy];
   const all = results.flatMap((result) => result.benchmark_results);
   if (all.some((result) => result.status === 'failed')) return ExitCode.failure;
   if (options.failOn) {

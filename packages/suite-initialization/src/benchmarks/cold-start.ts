@@ -41,16 +41,19 @@ export function createColdStartBenchmark(options: ResolvedInitializationSuiteOpt
     ioBound: true,
     timeBudgetMs: 60_000,
     async requires(ctx) {
-      held = await acquire(ctx, options);
-      const { module } = held.subject.coldStart;
-      const path = module.startsWith('file:') ? fileURLToPath(module) : isAbsolute(module) ? module : null;
-      if (path === null || existsSync(path)) return true;
-      // Skipped: teardown will not run, so let the subject go now.
-      await release(ctx, held);
-      held = undefined;
-      return `cold-start entry ${path} is missing: build it first (pnpm build)`;
+      // Holds nothing past its own end: even abandoned by an abort, it releases what it acquired.
+      const probe = await acquire(ctx, options);
+      try {
+        const { module } = probe.subject.coldStart;
+        const path = module.startsWith('file:') ? fileURLToPath(module) : isAbsolute(module) ? module : null;
+        if (path === null || existsSync(path)) return true;
+        return `cold-start entry ${path} is missing: build it first (pnpm build)`;
+      } finally {
+        if (probe.owned) await probe.subject.close?.();
+      }
     },
     async setup(ctx) {
+      held = await acquire(ctx, options);
       subjectRuns.length = 0;
       floorRuns.length = 0;
       ctx.metadata['entry_module'] = held!.subject.coldStart.module;
