@@ -4,6 +4,7 @@ import { compareCommand } from './commands/compare';
 import { doctorCommand } from './commands/doctor';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { colorEnabled, useColors } from './colors';
 import { CliError, ExitCode } from './errors';
 import { type CliIo, processIo } from './io';
 import { integerOption, percentOption } from './parse-options';
@@ -112,6 +113,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
+  useColors(colorEnabled(io.stdout, io.env));
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

@@ -1,5 +1,5 @@
 import type { Reporter } from '@kaizen-bench/harness';
-import pc from 'picocolors';
+import { pc } from './colors';
 import { formatMs } from './render/format';
 
 /** A writable sink, so progress can go to stderr while results go to stdout. */

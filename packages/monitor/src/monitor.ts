@@ -95,6 +95,9 @@ export function startMonitor(options: MonitorOptions = {}): MonitorHandle {
   const control = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    // Not the host's flags: `--input-type=module` would make the inline CommonJS source ESM, and a host's
+    // loaders or preloads have no business in the sampler.
+    execArgv: [],
     workerData: {
       pid,
       intervalMs,

@@ -36,4 +36,20 @@ describe('built package', () => {
       expect(cores).toBeGreaterThanOrEqual(1);
     });
   }
+
+  it('samples in a host process run with --input-type=module (the worker does not inherit its flags)', () => {
+    const code = `const m = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+const monitor = m.startMonitor({ intervalMs: 20 });
+await monitor.ready();
+const start = performance.now();
+while (performance.now() - start < 200) {}
+process.stdout.write(JSON.stringify(await monitor.stop()));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).samples).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchmarkResult, type SuiteResult, readResults } from '@kaizen-bench/harness';
 import { type CompareResult, compareSamples } from '@kaizen-bench/stats';
-import pc from 'picocolors';
+import { pc } from '../colors';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { formatMs, formatPercent, renderColumns } from '../render/format';

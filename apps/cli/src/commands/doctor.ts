@@ -1,6 +1,6 @@
 import { LlamaCppProvider, OllamaProvider, ensureTinyModel } from '@kaizen-bench/agent';
 import { prepareResultsDir } from '@kaizen-bench/harness';
-import pc from 'picocolors';
+import { pc } from '../colors';
 import type { CliIo } from '../io';
 
 export interface DoctorOptions {

@@ -8,7 +8,7 @@ import {
   toMarkdown,
   writeSuiteResults,
 } from '@kaizen-bench/harness';
-import pc from 'picocolors';
+import { pc } from '../colors';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { createProgressReporter } from '../progress';

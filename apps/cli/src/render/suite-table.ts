@@ -1,5 +1,5 @@
 import type { BenchmarkResult, Rating, SuiteResult } from '@kaizen-bench/harness';
-import pc from 'picocolors';
+import { pc } from '../colors';
 import { formatMs, formatRate, renderColumns } from './format';
 
 const ratingColour: Record<Rating, (text: string) => string> = {
