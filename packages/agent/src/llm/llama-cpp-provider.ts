@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   ChatHistoryItem,
@@ -9,6 +9,7 @@ import type {
   LlamaModel,
 } from 'node-llama-cpp';
 import { raceAbort, SerialQueue, throwIfAborted } from './_abort';
+import { chatWrapperFor } from './_chat-wrappers';
 import { getSharedLlama, importNodeLlamaCpp } from './_node-llama-cpp';
 import { LlmAbortError, ModelFileError, ProviderClosedError, TokenOutOfRangeError } from './errors';
 import { isLlama32OneBGguf } from './model-class';
@@ -126,8 +127,10 @@ export class LlamaCppProvider implements LlmProvider {
   }
 
   private async doLoad(): Promise<Loaded> {
+    let fileVersion: string;
     try {
-      await access(this.modelPath);
+      const file = await stat(this.modelPath);
+      fileVersion = `${this.modelPath}:${file.size}:${file.mtimeMs}`;
     } catch (error) {
       throw new ModelFileError(this.modelPath, 'file not found or not readable', { cause: error });
     }
@@ -145,7 +148,10 @@ export class LlamaCppProvider implements LlmProvider {
       contextSize: Math.min(this.contextSize, model.trainContextSize),
       sequences: 1,
     });
-    const chat = new m.LlamaChat({ contextSequence: context.getSequence() });
+    const chat = new m.LlamaChat({
+      contextSequence: context.getSequence(),
+      chatWrapper: chatWrapperFor(m, model, fileVersion),
+    });
     const metadata = flattenMetadata(model.fileInfo.metadata);
     const tokens = metadata['tokenizer.ggml.tokens'];
     const embd = model.fileInfo.tensorInfo?.find((t) => t.name === 'token_embd.weight');
