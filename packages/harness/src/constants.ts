@@ -18,7 +18,7 @@ export const BATCH_TIMER_COST_FACTOR = 100;
 export const MIN_BATCH_SPAN_NS = 10_000;
 /** Calls (warmup plus untimed probes) that decide between per-call and batched timing. */
 export const MIN_PROBE_CALLS = 5;
-/** No probe calls once a call took this many batch thresholds: such an op is timed per call anyway. */
+/** No more probe calls once two calls each took this many batch thresholds: such an op is timed per call anyway. */
 export const PROBE_STOP_FACTOR = 10;
 /** Upper bound on calls per batched sample. */
 export const MAX_BATCH_SIZE = 10_000_000;
