@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { compareCommand } from './commands/compare';
 import { doctorCommand } from './commands/doctor';
+import { exportCommand } from './commands/export';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { colorEnabled, useColors } from './colors';
@@ -71,6 +72,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--ollama-host <url>', 'Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)')
     .option('--model <name>', 'Ollama model of the LLM suites', 'llama3.2:1b')
     .option('--model-file <path>', 'GGUF file for the embedded engine (default: the generated tiny model)')
+    .option(
+      '--github-benchmark <file>',
+      'also write one github-action-benchmark (customSmallerIsBetter) file for all suites of the run',
+    )
     .action(async (suites: string[], options) => setExit(await runCommand(suites, options, io)));
 
   program
@@ -86,6 +91,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--ollama-host <url>', 'Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)')
     .option('--model <name>', 'Ollama model the execution suite uses', 'llama3.2:1b')
     .action(async (options) => setExit(await doctorCommand(options, io)));
+
+  program
+    .command('export')
+    .description("write results (files or directories) in another tool's format, one file for all suites")
+    .argument('<results...>', 'results files or directories of a run')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['github-benchmark'])
+        .default('github-benchmark'),
+    )
+    .requiredOption('-o, --out <file>', 'file to write (atomically)')
+    .action(async (paths: string[], options) => setExit(await exportCommand(paths, options, io)));
 
   program
     .command('compare')

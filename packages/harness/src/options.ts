@@ -252,6 +252,7 @@ export function validateSuiteDefinition(suite: SuiteDefinition): void {
     throw new HarnessError('HARNESS_INVALID_SUITE', `suite '${suite.id}': benchmarks must be an array`);
   }
   const seen = new Set<string>();
+  const names = new Set<string>();
   for (const def of suite.benchmarks) {
     validateBenchmarkDefinition(def);
     if (seen.has(def.id)) {
@@ -260,6 +261,14 @@ export function validateSuiteDefinition(suite: SuiteDefinition): void {
         `suite '${suite.id}': benchmark id '${def.id}' is used twice: give each benchmark its own id`,
       );
     }
+    // Tables, exports and people tell benchmarks apart by name too.
+    if (names.has(def.name)) {
+      throw new HarnessError(
+        'HARNESS_DUPLICATE_BENCHMARK_NAME',
+        `suite '${suite.id}': benchmark name '${def.name}' is used twice: give each benchmark its own name`,
+      );
+    }
     seen.add(def.id);
+    names.add(def.name);
   }
 }

@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import { type SuiteResult, toGithubBenchmark, toMarkdown } from '../src/index';
+import { type SuiteResult, toMarkdown } from '../src/index';
 import { sampleResult } from './_helpers';
 
 let result: SuiteResult;
@@ -22,20 +22,6 @@ test('toMarkdown gives a heading, the settings and one table row per benchmark',
   // A pipe in a reason is escaped so the table keeps its columns.
   expect(rows[2]).toBe('| skipped one | skipped: needs \\| a pipe | - | - | - | - | - | - | - | - | - |');
   expect(rows[3]).toContain('failed: fn (warmup iteration 0) threw: Error: boom');
-});
-
-test('toGithubBenchmark lists ok benchmarks as customSmallerIsBetter entries', () => {
-  const entries = toGithubBenchmark(result);
-  const ok = result.benchmark_results[0];
-  if (ok?.status !== 'ok') throw new Error('expected ok');
-  expect(entries).toHaveLength(1);
-  expect(entries[0]).toMatchObject({
-    name: 'Suite export_suite / ok one p50',
-    unit: 'ms',
-    value: ok.latency_ms.p50,
-  });
-  expect(entries[0]?.range).toMatch(/^± [\d.e-]+$/);
-  expect(entries[0]?.extra).toContain(`samples: ${ok.iterations}`);
 });
 
 test('toMarkdown shows the floor p50 with the ratio, describes the floor and lists diagnostics', async () => {

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { type BenchmarkResult, type SuiteResult, readResults } from '@kaizen-bench/harness';
+import type { BenchmarkResult, SuiteResult } from '@kaizen-bench/harness';
 import { type CompareResult, compareSamples } from '@kaizen-bench/stats';
 import { pc } from '../colors';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
+import { loadResultSet } from '../load-results';
 import { formatMs, formatPercent, renderColumns } from '../render/format';
 
 export interface CompareCommandOptions {
@@ -24,27 +23,6 @@ export interface BenchmarkComparison {
   /** Null when either side did not run (`skipped` / `failed`). */
   comparison: CompareResult | null;
   note?: string;
-}
-
-/** Reads one results file, or every `*_results.json` in a directory; bad input is a one-line CliError. */
-async function loadResultSet(path: string, role: string): Promise<SuiteResult[]> {
-  if (!existsSync(path)) throw new CliError(`${role} not found: ${path}`);
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path)
-        .filter((name) => name.endsWith('_results.json'))
-        .sort()
-        .map((name) => join(path, name))
-    : [path];
-  if (files.length === 0) throw new CliError(`${role} directory ${path} holds no *_results.json file`);
-  const results: SuiteResult[] = [];
-  for (const file of files) {
-    try {
-      results.push(await readResults(file));
-    } catch (error) {
-      throw new CliError(`${role}: ${(error as Error).message}`, ExitCode.usage, { cause: error });
-    }
-  }
-  return results;
 }
 
 /** Pairs the benchmarks present in both runs and compares the raw samples of those that ran in both. */

@@ -10,6 +10,7 @@ import {
 } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import { CliError, ExitCode } from '../errors';
+import { writeGithubBenchmarkFile } from '../github-benchmark-file';
 import type { CliIo } from '../io';
 import { createProgressReporter } from '../progress';
 import { type RegisteredSuite, type SuiteFactoryOptions, suiteRegistry } from '../registry';
@@ -37,6 +38,8 @@ export interface RunCommandOptions {
   ollamaHost?: string;
   model: string;
   modelFile?: string;
+  /** Also write one github-action-benchmark file for all suites of the run. */
+  githubBenchmark?: string;
 }
 
 /** Ratings that trip `--fail-on`: `needs_work` fails on needs_work only; `good` also fails on good. */
@@ -159,6 +162,10 @@ export async function runCommand(
   if (options.format === 'markdown')
     io.stdout.write(`${results.map((result) => toMarkdown(result)).join('\n\n')}\n`);
 
+  if (options.githubBenchmark !== undefined && results.length > 0) {
+    const { path, entries } = await writeGithubBenchmarkFile(results, options.githubBenchmark);
+    io.stderr.write(`github-benchmark: ${entries} benchmarks written to ${path}\n`);
+  }
   if (stoppedBy) return STOP_SIGNALS[stoppedBy];
   const all = results.flatMap((result) => result.benchmark_results);
   if (all.some((result) => result.status === 'failed')) return ExitCode.failure;
