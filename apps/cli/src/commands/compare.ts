@@ -60,12 +60,9 @@ function compareRuns(
   return pairs;
 }
 
-const verdictColour = {
-  faster: pc.green,
-  slower: pc.red,
-  unchanged: pc.dim,
-  inconclusive: pc.yellow,
-} as const;
+// A function, not a table built at import: the colours are chosen when the CLI starts (see colors.ts).
+const verdictColour = (verdict: 'faster' | 'slower' | 'unchanged' | 'inconclusive') =>
+  ({ faster: pc.green, slower: pc.red, unchanged: pc.dim, inconclusive: pc.yellow })[verdict];
 
 /**
  * `kaizen-bench compare <baseline> <current>`: per benchmark present in both, the p50 before and after,
@@ -99,7 +96,7 @@ export async function compareCommand(
         pair.current_p50 === null ? '-' : formatMs(pair.current_p50),
         c ? formatPercent(c.changePercent / 100) : '-',
         c ? c.pValue.toPrecision(2) : '-',
-        c ? verdictColour[c.verdict](c.verdict) : pc.dim(pair.note ?? ''),
+        c ? verdictColour(c.verdict)(c.verdict) : pc.dim(pair.note ?? ''),
       ];
     });
     io.stdout.write(

@@ -2,12 +2,9 @@ import type { BenchmarkResult, Rating, SuiteResult } from '@kaizen-bench/harness
 import { pc } from '../colors';
 import { formatMs, formatRate, renderColumns } from './format';
 
-const ratingColour: Record<Rating, (text: string) => string> = {
-  excellent: pc.green,
-  good: pc.cyan,
-  needs_work: pc.yellow,
-  unrated: pc.dim,
-};
+// A function, not a table built at import: the colours are chosen when the CLI starts (see colors.ts).
+const ratingColour = (rating: Rating): ((text: string) => string) =>
+  ({ excellent: pc.green, good: pc.cyan, needs_work: pc.yellow, unrated: pc.dim })[rating];
 
 function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>): string[] {
   const { latency_ms: latency, confidence_interval: ci, resources, target } = result;
@@ -23,7 +20,7 @@ function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>): string[] {
     resources ? resources.cpu_peak.toFixed(0) : '-',
     resources ? resources.memory_peak_mb.toFixed(0) : '-',
     target ? `${target.excellentMs}/${target.targetMs}` : '-',
-    ratingColour[result.rating](result.rating),
+    ratingColour(result.rating)(result.rating),
   ];
 }
 
