@@ -36,7 +36,7 @@ describe('kaizen-bench run', () => {
     // 2 ms of spinning per iteration: the median cannot be below it.
     expect(first.latency_ms.p50).toBeGreaterThanOrEqual(2);
     expect(result.config.seed).toBe(42);
-    expect(readdirSync(out)).toEqual(['fixture_busy_results.json']);
+    expect(readdirSync(out).sort()).toEqual(['fixture_busy_results.json', 'summary.json']);
   });
 
   it('exits 1 and still writes the file when a benchmark fails', async () => {

@@ -84,7 +84,7 @@ describe('results under signals', () => {
     const again = await run(out, record);
     expect(again.code).toBe(0);
     expect(existsSync(stale)).toBe(false);
-    expect(readdirSync(out)).toEqual(['fixture_lifecycle_results.json']);
+    expect(readdirSync(out).sort()).toEqual(['fixture_lifecycle_results.json', 'summary.json']);
     expect((await readResults(resultsFile(out))).config.complete).toBe(true);
   });
 

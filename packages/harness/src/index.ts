@@ -7,6 +7,7 @@ export { isSuiteResult, validateSuiteResult } from './schema';
 export { readResults } from './read-results';
 export { resultsFilePath, writeSuiteResults } from './write-results';
 export { prepareResultsDir } from './results-dir';
+export { summarizeRun, writeRunSummary } from './run-summary';
 export { toMarkdown } from './markdown';
 export { toGithubBenchmark } from './github-benchmark';
 export { HarnessError, ResultsFileError } from './errors';
@@ -47,5 +48,6 @@ export type {
 } from './types';
 export type { SchemaIssue } from './schema';
 export type { MachineLoad } from './diagnostics';
+export type { RunSummary, RunSummaryBenchmark } from './run-summary';
 export type { GithubBenchmarkEntry } from './github-benchmark';
 export type { HarnessErrorCode, ResultsFileErrorCode } from './errors';

@@ -2,8 +2,8 @@ import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { HarnessError } from './errors';
 
-/** Temp files of the results writer: `.<suite id>_results.json.<pid>.<hex>.tmp`. */
-const TEMP_FILE = /^\..+_results\.json\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** Temp files of the results writer: `.<suite id>_results.json.<pid>.<hex>.tmp`, `.summary.json.<pid>.<hex>.tmp`. */
+const TEMP_FILE = /^\..+\.json\.(\d+)\.[0-9a-f]+\.tmp$/;
 
 function codeOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomically } from './_atomic-write';
 import { HarnessError } from './errors';
-import { ensureResultsDir } from './results-dir';
 import { validateSuiteResult } from './schema';
 import type { SuiteResult } from './types';
 
@@ -39,43 +37,5 @@ export async function writeSuiteResults(result: SuiteResult, dir: string): Promi
       `suite result fails the schema at ${first?.pointer || '/'}: ${first?.message} (${issues.length} problem(s)); nothing was written`,
     );
   }
-  const target = resultsFilePath(result.suite_id, dir);
-  const temp = join(
-    resolve(dir),
-    `.${result.suite_id}_results.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await ensureResultsDir(dir);
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(json, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-    await syncDirectory(resolve(dir));
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new HarnessError(
-      'HARNESS_WRITE_FAILED',
-      `cannot write ${target}: ${error instanceof Error ? error.message : String(error)}; check the directory exists or can be created and is writable`,
-      { cause: error },
-    );
-  }
-  return target;
-}
-
-/** Makes the rename durable. Best effort: some platforms cannot open a directory for fsync. */
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // not supported here (e.g. Windows): the rename is still atomic
-  }
+  return writeFileAtomically(dir, `${result.suite_id}_results.json`, json);
 }

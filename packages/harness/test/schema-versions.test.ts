@@ -46,7 +46,7 @@ test('malformed new fields are rejected at their pointer', async () => {
   const file = await withBaseline();
   file.schema_version = 3;
   delete file.benchmark_results[0].overhead.diff_ci;
-  file.benchmark_results[0].diagnostics.push({ code: 'made_up', message: 'x' });
+  file.benchmark_results[0].diagnostics = [{ code: 'made_up', message: 'x' }];
   file.benchmark_results[0].sampling.stopped_by = 'luck';
   const pointers = validateSuiteResult(file).map((issue) => issue.pointer);
   expect(pointers).toEqual(

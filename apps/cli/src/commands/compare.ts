@@ -64,6 +64,26 @@ function compareRuns(
 const verdictColour = (verdict: 'faster' | 'slower' | 'unchanged' | 'inconclusive') =>
   ({ faster: pc.green, slower: pc.red, unchanged: pc.dim, inconclusive: pc.yellow })[verdict];
 
+/** One line for the whole comparison, e.g. `verdict: 1 slower (suite6_checkpoints/checkpoint_save), 20 unchanged`. */
+export function overallVerdict(pairs: readonly BenchmarkComparison[]): string {
+  const by = (verdict: string) => pairs.filter((pair) => pair.comparison?.verdict === verdict);
+  const named = (list: BenchmarkComparison[]) =>
+    list.map((p) => `${p.suite_id}/${p.benchmark_id}`).join(', ');
+  const slower = by('slower');
+  const faster = by('faster');
+  const parts = [
+    slower.length > 0 ? `${slower.length} slower (${named(slower)})` : '',
+    faster.length > 0 ? `${faster.length} faster (${named(faster)})` : '',
+    by('unchanged').length > 0 ? `${by('unchanged').length} unchanged` : '',
+    by('inconclusive').length > 0 ? `${by('inconclusive').length} inconclusive` : '',
+    pairs.filter((pair) => !pair.comparison).length > 0
+      ? `${pairs.filter((pair) => !pair.comparison).length} not comparable`
+      : '',
+  ].filter(Boolean);
+  const headline = slower.length > 0 ? 'slower' : faster.length > 0 ? 'faster' : 'no significant change';
+  return `verdict: ${headline} - ${parts.join(', ')}`;
+}
+
 /**
  * `kaizen-bench compare <baseline> <current>`: per benchmark present in both, the p50 before and after,
  * change and Mann-Whitney U p-value on the stored raw samples, and a verdict.
@@ -105,6 +125,7 @@ export async function compareCommand(
     io.stdout.write(
       pc.dim(`threshold ${(options.threshold * 100).toFixed(1)}%, Mann-Whitney U on raw samples\n`),
     );
+    io.stdout.write(`${overallVerdict(pairs)}\n`);
   }
 
   const regressions = pairs.filter((pair) => pair.comparison?.verdict === 'slower');

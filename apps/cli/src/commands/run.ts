@@ -5,7 +5,9 @@ import {
   prepareResultsDir,
   type SuiteResult,
   runSuite,
+  summarizeRun,
   toMarkdown,
+  writeRunSummary,
   writeSuiteResults,
 } from '@kaizen-bench/harness';
 import { pc } from '../colors';
@@ -14,6 +16,7 @@ import { writeGithubBenchmarkFile } from '../github-benchmark-file';
 import type { CliIo } from '../io';
 import { createProgressReporter } from '../progress';
 import { type RegisteredSuite, type SuiteFactoryOptions, suiteRegistry } from '../registry';
+import { renderRunSummary } from '../render/run-summary-table';
 import { renderSuiteTable } from '../render/suite-table';
 import { selectSuites } from '../select-suites';
 import { loadSuiteFile } from '../suite-file';
@@ -125,6 +128,8 @@ export async function runCommand(
   const reporter = createProgressReporter(io.stderr, { live });
 
   const results: SuiteResult[] = [];
+  const startedAt = new Date();
+  const t0 = performance.now();
   try {
     for (const entry of suites) {
       if (controller.signal.aborted) break;
@@ -158,6 +163,18 @@ export async function runCommand(
     for (const off of handlers) off();
   }
 
+  if (results.length > 0) {
+    const summary = summarizeRun(results, {
+      startedAt,
+      totalDurationSeconds: (performance.now() - t0) / 1000,
+      aborted: stoppedBy !== undefined,
+    });
+    const path = await writeRunSummary(summary, outDir);
+    // One suite's table says it all; after several, one table for the whole run.
+    if (options.format === 'table' && results.length > 1) {
+      io.stdout.write(`${renderRunSummary(summary)}\n${pc.dim(`summary: ${path}`)}\n`);
+    }
+  }
   if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (options.format === 'markdown')
     io.stdout.write(`${results.map((result) => toMarkdown(result)).join('\n\n')}\n`);
