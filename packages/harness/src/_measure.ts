@@ -206,8 +206,9 @@ export async function measure(input: MeasureInput): Promise<MeasureOutput> {
       run.warmupNs.push((await iterate(run, 'warmup', input.warmup + probe)).ns);
     }
     if (mayBatch && run.warmupNs.length > 0 && !run.sawAsync && !run.sawReport) {
-      const sorted = [...run.warmupNs].sort((a, b) => a - b);
-      const estimateNs = sorted[Math.floor(sorted.length / 2)] ?? thresholdNs;
+      // The fastest call, not the median: on a loaded machine preemption and cold code only ever add time,
+      // and a few slow first calls must not make a sub-microsecond op look like a 10 µs one.
+      const estimateNs = Math.min(...run.warmupNs);
       if (estimateNs < thresholdNs)
         run.batchSize = await sizeBatch(input, run.arm, thresholdNs, estimateNs, deadline);
     }

@@ -32,3 +32,21 @@ test('a slow op gets two probe calls at most: with warmup 0 it runs its measured
   // then the 4 measured ones.
   expect(calls).toBe(6);
 });
+
+test('slow first calls (cold code, a busy machine) do not hide a sub-microsecond op from batching', async () => {
+  let calls = 0;
+  const result = asOk(
+    await runBenchmark(
+      bench('cold_start_then_fast', {
+        fn: () => {
+          // The first three calls cost 50 µs each, as a preempted or not-yet-compiled op might.
+          if (calls++ < 3) spin(50_000);
+          return Math.sqrt(calls);
+        },
+      }),
+      { ...fast, profile: 'quick' },
+    ),
+  );
+  expect(result.timing.mode).toBe('batched');
+  expect(result.latency_ms.p50).toBeLessThan(0.01);
+});
