@@ -1,0 +1,3 @@
+export { createPermissionPolicy } from '@kaizen-bench/agent';
+export type { DangerLevel } from '@kaizen-bench/agent';
+export type { ToolCallingSubject, ToolCallingWorkload } from '../src/index';
