@@ -6,7 +6,10 @@ import { defineConfig } from 'vitest/config';
  */
 export const sharedVitestConfig = defineConfig({
   resolve: { conditions: ['@kaizen-bench/source', 'module', 'node', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['@kaizen-bench/source', 'module', 'node', 'import', 'default'] } },
+  // Vitest hands ssr.resolve.conditions to test workers as `node --conditions`. With `import` among them, a
+  // CommonJS `require` of a dual package resolves to its ESM file (express 5's router then gets is-promise's
+  // namespace object, pg gets pg-pool's): leave `import` out, Node adds it to ESM imports by itself.
+  ssr: { resolve: { conditions: ['@kaizen-bench/source', 'module', 'node', 'default'] } },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -95,3 +95,201 @@ export type { LlamaCppProviderOptions } from './llm/llama-cpp-provider';
 export type { ResolvedProvider, ResolveProviderOptions } from './llm/resolve-provider';
 export type { EnsureTinyModelOptions, ResolvedTinyModelOptions, TinyModelOptions } from './llm/tiny-model';
 export type { GgufFile, GgufScalar, GgufTensor, GgufValue } from './llm/gguf-writer';
+
+// ---- Multi-agent: A2A server and client (@a2a-js/sdk, loaded on first use), semantic routing, delegation.
+export { serveA2aAgent, A2A_HOST } from './a2a/server';
+export { connectA2aAgent, DEFAULT_A2A_TIMEOUT_MS } from './a2a/client';
+export { A2A_JSONRPC_PATH, AGENT_CARD_PATH, buildAgentCard, describeCapabilities } from './a2a/agent-card';
+export { toolTaskHandler } from './a2a/tool-task-handler';
+export { createSupervisor } from './a2a/supervisor';
+export {
+  A2aAbortError,
+  A2aConfigError,
+  A2aProtocolError,
+  A2aRemoteError,
+  A2aServerClosedError,
+  A2aTimeoutError,
+  A2aUnreachableError,
+  DelegationNoRouteError,
+} from './a2a/errors';
+export { createSemanticRouter, DEFAULT_ROUTE_THRESHOLD, ROUTE_TIE_EPSILON } from './routing/semantic-router';
+export {
+  createHashingEmbedder,
+  DEFAULT_HASHING_DIMENSIONS,
+  ENGLISH_STOP_WORDS,
+  hashingFeatures,
+  tokenize,
+} from './routing/hashing-embedder';
+export {
+  createLlamaCppEmbedder,
+  createOllamaEmbedder,
+  DEFAULT_OLLAMA_EMBEDDING_MODEL,
+  embedderFromProvider,
+} from './routing/provider-embedder';
+export { cosineSimilarity, l2Normalize } from './routing/vector';
+export { EmbeddingError, RoutingConfigError } from './routing/errors';
+
+export type { A2aHandler, A2aRequest, A2aServer, ServeA2aAgentOptions } from './a2a/server';
+export type { A2aConnectOptions, A2aPeer, A2aReply, A2aSendOptions } from './a2a/client';
+export type { A2aSkill, AgentCardOptions } from './a2a/agent-card';
+export type { A2aPayload } from './a2a/payload';
+export type { ToolTaskHandlerOptions, ToolTaskReply, ToolTaskRequest } from './a2a/tool-task-handler';
+export type { DelegationResult, Supervisor, SupervisorOptions } from './a2a/supervisor';
+export type { AgentCard as A2aAgentCard } from '@a2a-js/sdk';
+export type {
+  RouteDecision,
+  RouteReason,
+  RouteTarget,
+  SemanticRouter,
+  SemanticRouterOptions,
+} from './routing/semantic-router';
+export type { Embedder } from './routing/embedder';
+export type { HashingEmbedder, HashingEmbedderOptions } from './routing/hashing-embedder';
+export type {
+  OllamaEmbedderOptions,
+  ProviderEmbedderOptions,
+} from './routing/provider-embedder';
+
+// ---- Tools: registry with danger levels, permission policy, approval with a durable audit trail, sandboxed tools.
+export { ToolRegistry, defineRegisteredTool } from './tools/registry';
+export { DANGER_LEVELS, dangerRank, isDangerLevel } from './tools/danger';
+export { createPermissionPolicy, DEFAULT_DENY, PermissionPolicy } from './tools/permission-policy';
+export { DEFAULT_LEDGER_MAX_SESSIONS, UsageLedger } from './tools/usage-ledger';
+export { JsonlAuditLog, readAuditLog } from './tools/audit-log';
+export {
+  ApprovalWorkflow,
+  createProgrammaticApprover,
+  DEFAULT_APPROVAL_TIMEOUT_MS,
+} from './tools/approval';
+export { createPromptApprover } from './tools/prompt-approver';
+export { ToolGate } from './tools/tool-gate';
+export { createFsSandbox, DEFAULT_MAX_FILE_BYTES, FsSandbox } from './tools/sandbox';
+export { checkSandboxPath, DEFAULT_MAX_PATH_LENGTH, MAX_SEGMENT_BYTES } from './tools/sandbox-path';
+export { createFsTools, DEFAULT_FS_TOOL_TIMEOUT_MS } from './tools/fs-tools';
+export { createCalculatorTool, evaluateExpression, MAX_EXPRESSION_LENGTH } from './tools/calculator';
+export {
+  AuditLogError,
+  CalculatorError,
+  PermissionRuleError,
+  SandboxConfigError,
+  SandboxError,
+  ToolRegistryError,
+} from './tools/errors';
+
+export type { RegisteredTool } from './tools/registry';
+export type { DangerLevel } from './tools/danger';
+export type { PermissionDecision, PermissionPolicyOptions, ToolLookup } from './tools/permission-policy';
+export type { BudgetLimit, PathScope, PermissionEffect, PermissionRule } from './tools/permission-rules';
+export type { SessionUsage } from './tools/usage-ledger';
+export type {
+  AuditDurability,
+  AuditEntry,
+  AuditLog,
+  AuditLogContents,
+  AuditOutcome,
+  AuditRecord,
+  JsonlAuditLogOptions,
+  JsonlAuditLogStats,
+} from './tools/audit-log';
+export type {
+  ApprovalCall,
+  ApprovalOutcome,
+  ApprovalRequest,
+  ApprovalVerdict,
+  ApprovalWorkflowOptions,
+  Approver,
+} from './tools/approval';
+export type { PromptApprover, PromptApproverOptions } from './tools/prompt-approver';
+export type { GateDecision, ToolGateCallOptions, ToolGateOptions } from './tools/tool-gate';
+export type {
+  FsSandboxOptions,
+  SandboxReadResult,
+  SandboxStrategy,
+  SandboxWriteResult,
+} from './tools/sandbox';
+export type { SandboxRejection } from './tools/errors';
+export type { FsReadArgs, FsTools, FsWriteArgs } from './tools/fs-tools';
+export type { CalculateArgs } from './tools/calculator';
+
+// ---- Interrupts: signals, caller abort, timeout and budget unified per run; graceful shutdown; checkpoint and resume.
+export { createRunInterrupt } from './interrupts/run-interrupt';
+export { InterruptBudget } from './interrupts/budget';
+export { DEFAULT_INTERRUPT_SIGNALS, listenForSignals } from './interrupts/os-signals';
+export { describeInterrupt, INTERRUPT_KINDS, interruptToJson } from './interrupts/reason';
+export { DEFAULT_HOOK_TIMEOUT_MS, DEFAULT_TOOL_GRACE_MS } from './interrupts/shutdown';
+export {
+  INTERRUPT_CHECKPOINT_KIND,
+  interruptCheckpointState,
+  resumePointFromState,
+} from './interrupts/interrupt-checkpoint';
+export { InterruptCheckpointError, InterruptError, InterruptOptionsError } from './interrupts/errors';
+
+export type { RunInterrupt, RunInterruptOptions } from './interrupts/run-interrupt';
+export type { BudgetExceeded, InterruptBudgetOptions } from './interrupts/budget';
+export type {
+  AbortInterrupt,
+  BudgetInterrupt,
+  InterruptKind,
+  InterruptReason,
+  SignalInterrupt,
+  TimeoutInterrupt,
+} from './interrupts/reason';
+export type {
+  ShutdownHook,
+  ShutdownHookContext,
+  ShutdownHookOptions,
+  ShutdownHookOutcome,
+  ShutdownOptions,
+  ShutdownReport,
+} from './interrupts/shutdown';
+export type { AgentRunProgress } from './interrupts/progress';
+export type { InterruptCheckpointFacts, ResumePoint } from './interrupts/interrupt-checkpoint';
+export type {
+  CompletedRun,
+  InterruptCheckpoint,
+  InterruptedRun,
+  InterruptibleRunOptions,
+  InterruptibleRunResult,
+  InterruptStamps,
+  InterruptTimings,
+} from './interrupts/run-interruptible';
+
+// ---- Memory tiers: hot (in-process LRU), warm (SQLite WAL or PostgreSQL), cold (compressed archive); drivers load on first use.
+export { openTieredMemory, TieredMemory, DEFAULT_ARCHIVE_CODEC } from './memory/tiered-memory';
+export { DEFAULT_HOT_SESSIONS, DEFAULT_HOT_TURNS_PER_SESSION } from './memory/hot-tier';
+export {
+  checkPostgresUrl,
+  DEFAULT_PG_CONNECT_TIMEOUT_MS,
+  DEFAULT_PG_POOL_SIZE,
+} from './memory/pg-store';
+export { SQLITE_RECENT_SQL } from './memory/sqlite-store';
+export { ARCHIVE_FORMAT_VERSION } from './memory/archive-codec';
+export { MEMORY_SCHEMA_VERSION } from './memory/store';
+export {
+  MemoryArchiveCorruptError,
+  MemoryClosedError,
+  MemoryConnectionError,
+  MemoryDriverError,
+  MemoryError,
+  MemoryOptionsError,
+  MemorySchemaVersionError,
+  MemorySessionNotFoundError,
+  MemoryTurnError,
+} from './memory/errors';
+
+export type {
+  ArchiveResult,
+  DemotionPolicy,
+  DemotionResult,
+  RecentOptions,
+  RestoreResult,
+  TierCounts,
+  TieredMemoryDescription,
+  TieredMemoryOptions,
+  TieredMemoryStats,
+} from './memory/tiered-memory';
+export type { HotTierOptions } from './memory/hot-tier';
+export type { PostgresBackendOptions, PostgresCheck } from './memory/pg-store';
+export type { SqliteBackendOptions, SqliteSynchronous } from './memory/sqlite-store';
+export type { ArchiveCodec } from './memory/archive-codec';
+export type { MemoryConnectionProblem } from './memory/errors';

@@ -7,7 +7,19 @@ import { expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 /** Modules whose import costs milliseconds: they must load on first use (`import()`), never statically. */
-const HEAVY = ['ajv', 'ollama', 'node-llama-cpp', 'node:zlib', 'node:crypto', 'node:util'];
+const HEAVY = [
+  'ajv',
+  'ollama',
+  'node-llama-cpp',
+  'node:zlib',
+  'node:crypto',
+  'node:util',
+  '@a2a-js/sdk',
+  'express',
+  'better-sqlite3',
+  'pg',
+  'lru-cache',
+];
 
 /** Runtime (non-type) static imports and re-exports of a source file. */
 function staticImports(file: string): string[] {

@@ -58,6 +58,12 @@ export interface AgentConfig {
   policy?: ToolPolicy;
   /** Options of every model call. @default the engine's */
   generation?: AgentGenerationOptions;
+  /**
+   * `required`: every reply must be a tool call (the reply schema has no final answer), so a run ends by its
+   * budget; with `budget: { maxSteps: 1 }` a run is one model call and one tool, e.g. one step of a step-wise
+   * task. Needs tools. @default 'auto' (the model calls a tool or answers)
+   */
+  toolChoice?: 'auto' | 'required';
 }
 
 /** {@link AgentConfig} checked and with defaults applied. */
@@ -74,4 +80,5 @@ export interface ResolvedAgentConfig {
   budget: { maxSteps: number; maxTokens: number | undefined };
   policy: ToolPolicy;
   generation: AgentGenerationOptions;
+  toolChoice: 'auto' | 'required';
 }

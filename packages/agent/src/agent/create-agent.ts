@@ -1,4 +1,20 @@
+import type { AgentState } from '../checkpoint/state';
 import type { CheckpointStore } from '../checkpoint/store';
+import type { RunLoopHooks } from '../interrupts/progress';
+import { resumeInterrupted } from '../interrupts/resume';
+import {
+  type InterruptibleAgent,
+  type InterruptibleRunOptions,
+  type InterruptibleRunResult,
+  runInterruptibly,
+} from '../interrupts/run-interruptible';
+import {
+  AgentShutdown,
+  type ShutdownHook,
+  type ShutdownHookOptions,
+  type ShutdownOptions,
+  type ShutdownReport,
+} from '../interrupts/shutdown';
 import type { LlmProvider } from '../llm/types';
 import { linkSignals } from './_signals';
 import { type AgentInitTimings, type AgentLazyState, type AgentPart, AgentParts } from './agent-parts';
@@ -54,6 +70,34 @@ export interface Agent {
    * provider it resolved (not one you passed), the memory its factory made. Idempotent.
    */
   close(): Promise<void>;
+  /**
+   * Like `run`, but OS signals (SIGINT/SIGTERM, handlers installed only while it runs), `options.signal`,
+   * `timeoutMs` and a `budget` interrupt it, and an interrupt is returned, never thrown:
+   * `{ status: 'interrupted', reason, progress, checkpoint?, shutdown?, stamps, timings }` after the completed
+   * steps were saved durably (with a `checkpointDir`) and, for a signal by default, a graceful shutdown.
+   * Otherwise `{ status: 'completed', result }`. Other failures reject as `run` does.
+   */
+  runInterruptible(input: string, options?: InterruptibleRunOptions): Promise<InterruptibleRunResult>;
+  /**
+   * Continues an interrupted run from its checkpoint (a loaded state, a checkpoint id in `checkpoints()`, or
+   * by default the newest there), after its completed steps; interruptible like `runInterruptible`.
+   * @throws InterruptCheckpointError when the state is not an interrupted run's checkpoint
+   */
+  resume(
+    checkpoint?: AgentState | string,
+    options?: InterruptibleRunOptions,
+  ): Promise<InterruptibleRunResult>;
+  /**
+   * Registers work for the graceful shutdown (flush a log, close a server). Hooks run newest first, each
+   * within its `timeoutMs` (a hung hook is reported `timed_out` and left behind).
+   * @returns a function that unregisters the hook
+   */
+  onShutdown(name: string, hook: ShutdownHook, options?: ShutdownHookOptions): () => void;
+  /**
+   * Graceful shutdown: stops runs in progress, waits (bounded) for aborted tools to settle, runs the
+   * shutdown hooks newest first, then `close()`. Once; later calls get the same report.
+   */
+  shutdown(options?: ShutdownOptions): Promise<ShutdownReport>;
 }
 
 class AgentRuntime implements Agent {
@@ -64,6 +108,7 @@ class AgentRuntime implements Agent {
   private readonly stopping = new AbortController();
   private readonly runs = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  private readonly shutdownState = new AgentShutdown();
 
   constructor(private readonly config: ResolvedAgentConfig) {
     this.name = config.name;
@@ -76,15 +121,23 @@ class AgentRuntime implements Agent {
   }
 
   run(input: string, options: AgentRunOptions = {}): Promise<AgentRunResult> {
+    return this.startRun(input, options);
+  }
+
+  private startRun(input: string, options: AgentRunOptions, hooks?: RunLoopHooks): Promise<AgentRunResult> {
     if (this.closing) return Promise.reject(new AgentClosedError());
-    const run = this.runNow(input, options);
+    const run = this.runNow(input, options, hooks);
     this.runs.add(run);
     const forget = () => this.runs.delete(run);
     run.then(forget, forget);
     return run;
   }
 
-  private async runNow(input: string, options: AgentRunOptions): Promise<AgentRunResult> {
+  private async runNow(
+    input: string,
+    options: AgentRunOptions,
+    hooks?: RunLoopHooks,
+  ): Promise<AgentRunResult> {
     const linked = linkSignals([options.signal, this.stopping.signal]);
     try {
       return await runAgentLoop({
@@ -95,6 +148,7 @@ class AgentRuntime implements Agent {
         input,
         sessionId: options.sessionId ?? DEFAULT_SESSION_ID,
         signal: linked.signal,
+        ...(hooks ? { hooks } : {}),
       });
     } catch (error) {
       if (linked.signal.aborted) {
@@ -110,8 +164,8 @@ class AgentRuntime implements Agent {
   private toolProtocol(): { text: string; schema: object } | undefined {
     if (this.config.tools.length === 0) return undefined;
     this.protocol ??= {
-      text: describeToolProtocol(this.config.tools),
-      schema: buildReplySchema(this.config.tools),
+      text: describeToolProtocol(this.config.tools, this.config.toolChoice),
+      schema: buildReplySchema(this.config.tools, this.config.toolChoice),
     };
     return this.protocol;
   }
@@ -144,6 +198,48 @@ class AgentRuntime implements Agent {
 
   initialize(parts?: AgentPart[]): Promise<AgentInitTimings> {
     return this.closing ? Promise.reject(new AgentClosedError()) : this.parts.initialize(parts);
+  }
+
+  runInterruptible(input: string, options: InterruptibleRunOptions = {}): Promise<InterruptibleRunResult> {
+    if (this.closing) return Promise.reject(new AgentClosedError());
+    const start = { input, sessionId: options.sessionId ?? DEFAULT_SESSION_ID };
+    return (async () => runInterruptibly(this.interruptible(), start, options))();
+  }
+
+  resume(
+    checkpoint?: AgentState | string,
+    options: InterruptibleRunOptions = {},
+  ): Promise<InterruptibleRunResult> {
+    if (this.closing) return Promise.reject(new AgentClosedError());
+    return (async () => resumeInterrupted(this.interruptible(), checkpoint, options))();
+  }
+
+  onShutdown(name: string, hook: ShutdownHook, options?: ShutdownHookOptions): () => void {
+    return this.shutdownState.add(name, hook, options);
+  }
+
+  shutdown(options?: ShutdownOptions): Promise<ShutdownReport> {
+    const agent = this.interruptible();
+    return agent.shutdown.run(agent.shutdownActions, options);
+  }
+
+  /** What the interrupts module needs: the loop with hooks, the checkpoint store, the shutdown. */
+  private interruptible(): InterruptibleAgent {
+    return {
+      name: this.name,
+      budget: this.config.budget,
+      hasCheckpointDir: this.parts.checkpoints !== undefined,
+      checkpoints: () => this.checkpoints(),
+      runLoop: (input, options, hooks) => this.startRun(input, options, hooks),
+      shutdown: this.shutdownState,
+      shutdownActions: {
+        stopRuns: async () => {
+          this.stopping.abort(new AgentClosedError());
+          await Promise.allSettled([...this.runs]);
+        },
+        close: () => this.close(),
+      },
+    };
   }
 
   close(): Promise<void> {

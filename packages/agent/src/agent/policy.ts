@@ -10,11 +10,14 @@ export interface ToolPolicyDecision {
   reason?: string;
 }
 
-/** Decides whether a tool call may run. Checked after argument validation, before `execute`. */
+/**
+ * Decides whether a tool call may run. Checked after argument validation, before `execute`. `signal` is the
+ * run's: a policy that waits (e.g. for an approver) should stop when it aborts.
+ */
 export interface ToolPolicy {
   check(
     call: ToolCallRequest,
-    context: { sessionId: string },
+    context: { sessionId: string; signal?: AbortSignal },
   ): Promise<ToolPolicyDecision> | ToolPolicyDecision;
 }
 

@@ -10,19 +10,25 @@ export type AgentReply =
  * `{ "type": "tool_call", "tool": <one of the tool names>, "arguments": {...} }` or
  * `{ "type": "final", "text": "..." }`. Arguments are any object here; each tool's own schema checks them.
  */
-export function buildReplySchema(tools: readonly ToolDefinition[]): object {
+export function buildReplySchema(
+  tools: readonly ToolDefinition[],
+  toolChoice: 'auto' | 'required' = 'auto',
+): object {
+  const toolCall = {
+    type: 'object',
+    properties: {
+      type: { const: 'tool_call' },
+      tool: { enum: tools.map((t) => t.name) },
+      arguments: { type: 'object', additionalProperties: true },
+    },
+    required: ['type', 'tool', 'arguments'],
+    additionalProperties: false,
+  };
+  // `required`: no final-answer branch, so the grammar admits only a tool call.
+  if (toolChoice === 'required') return toolCall;
   return {
     oneOf: [
-      {
-        type: 'object',
-        properties: {
-          type: { const: 'tool_call' },
-          tool: { enum: tools.map((t) => t.name) },
-          arguments: { type: 'object', additionalProperties: true },
-        },
-        required: ['type', 'tool', 'arguments'],
-        additionalProperties: false,
-      },
+      toolCall,
       {
         type: 'object',
         properties: { type: { const: 'final' }, text: { type: 'string' } },
@@ -34,11 +40,21 @@ export function buildReplySchema(tools: readonly ToolDefinition[]): object {
 }
 
 /** The system-prompt part that tells the model the tool protocol and lists the tools. */
-export function describeToolProtocol(tools: readonly ToolDefinition[]): string {
+export function describeToolProtocol(
+  tools: readonly ToolDefinition[],
+  toolChoice: 'auto' | 'required' = 'auto',
+): string {
   const lines = [
-    'You can call tools. Reply with one JSON object and nothing else, either',
-    '{"type":"tool_call","tool":"<tool name>","arguments":{...}} to call a tool, or',
-    '{"type":"final","text":"<your answer>"} to answer.',
+    ...(toolChoice === 'required'
+      ? [
+          'You must call a tool. Reply with one JSON object and nothing else:',
+          '{"type":"tool_call","tool":"<tool name>","arguments":{...}}.',
+        ]
+      : [
+          'You can call tools. Reply with one JSON object and nothing else, either',
+          '{"type":"tool_call","tool":"<tool name>","arguments":{...}} to call a tool, or',
+          '{"type":"final","text":"<your answer>"} to answer.',
+        ]),
     'A tool call is answered with "Tool <name> result: <JSON>" or "Tool <name> error: <what went wrong>".',
     'Tools:',
   ];

@@ -1,3 +1,4 @@
+import type { RunLoopHooks } from '../interrupts/progress';
 import type { ChatMessage, ChatOptions } from '../llm/types';
 import type { Lazy } from './_lazy';
 import { raceSignal } from './_signals';
@@ -64,6 +65,8 @@ export interface RunLoopContext {
   sessionId: string;
   /** Aborting it stops the run; the run then rejects with the signal's reason. */
   signal: AbortSignal;
+  /** Interruptible runs: start from saved progress, observe step boundaries and tool executions. */
+  hooks?: RunLoopHooks;
 }
 
 function chatOptionsFor(ctx: RunLoopContext, tokensLeft: number | undefined): AgentChatOptions {
@@ -87,7 +90,11 @@ export async function runAgentLoop(ctx: RunLoopContext): Promise<AgentRunResult>
   const started = performance.now();
   const { config, parts, signal, sessionId } = ctx;
   const timings: AgentRunTimings = { totalMs: 0, llmMs: 0, toolMs: 0, memoryMs: 0, initMs: 0 };
-  const usage = { promptTokens: 0, completionTokens: 0 };
+  const resume = ctx.hooks?.resumeFrom;
+  const usage = {
+    promptTokens: resume?.usage.promptTokens ?? 0,
+    completionTokens: resume?.usage.completionTokens ?? 0,
+  };
   const use = async <T>(part: Lazy<T>): Promise<T> => {
     if (part.initialized) return part.get();
     const t0 = performance.now();
@@ -101,27 +108,37 @@ export async function runAgentLoop(ctx: RunLoopContext): Promise<AgentRunResult>
   signal.throwIfAborted();
   const memory = await use(parts.memory);
   let history: ChatMessage[] = [];
-  if (config.historyTurns > 0) {
+  if (config.historyTurns > 0 && !resume) {
     const t0 = performance.now();
     history = await raceSignal(memory.recent(sessionId, config.historyTurns), signal);
     timings.memoryMs += performance.now() - t0;
   }
   const provider = await use(parts.provider);
-  const messages = buildPrompt({
-    systemPrompt: config.systemPrompt,
-    toolProtocol: ctx.protocol?.text,
-    history,
-    input: ctx.input,
-  });
+  // A resumed run continues the saved conversation: the prompt was built (and memory read) by the first run.
+  const messages = resume
+    ? resume.messages.map((m) => ({ ...m }))
+    : buildPrompt({
+        systemPrompt: config.systemPrompt,
+        toolProtocol: ctx.protocol?.text,
+        history,
+        input: ctx.input,
+      });
 
   const { maxSteps, maxTokens } = config.budget;
-  const toolCalls: ToolCallRecord[] = [];
+  const toolCalls: ToolCallRecord[] = resume ? [...resume.toolCalls] : [];
   let lastPrompt: ChatMessage[] = [];
   let lastChatOptions: AgentChatOptions = {};
-  let steps = 0;
+  let steps = resume?.steps ?? 0;
   let text = '';
   let stopReason: AgentStopReason;
   for (;;) {
+    // A step boundary: the prompt, then every completed step, never a half-applied one.
+    ctx.hooks?.onStep?.({
+      messages: messages.slice(),
+      steps,
+      toolCalls: toolCalls.slice(),
+      usage: { ...usage },
+    });
     signal.throwIfAborted();
     if (steps >= maxSteps) {
       stopReason = 'max_steps';
@@ -172,6 +189,7 @@ export async function runAgentLoop(ctx: RunLoopContext): Promise<AgentRunResult>
       policy: config.policy,
       sessionId,
       signal,
+      ...(ctx.hooks?.onToolExecute ? { onExecute: ctx.hooks.onToolExecute } : {}),
     });
     timings.toolMs += performance.now() - t1;
     toolCalls.push(call);

@@ -36,6 +36,8 @@ export interface RunToolCallContext {
   sessionId: string;
   /** The run's signal: aborting it makes the call reject at once with the signal's reason. */
   signal: AbortSignal;
+  /** Gets the tool's own execution promise, which can outlive an aborted call (a graceful shutdown awaits it). */
+  onExecute?: (work: Promise<unknown>) => void;
 }
 
 class ToolTimeout extends Error {
@@ -58,6 +60,7 @@ async function execute(tool: ToolDefinition, args: unknown, context: RunToolCall
     const work = Promise.resolve().then(() =>
       tool.execute(args, { signal: linked.signal, sessionId: context.sessionId }),
     );
+    context.onExecute?.(work);
     return await raceSignal(work, linked.signal);
   } catch (error) {
     // However the tool reacted to the timeout, report it as a timeout.
@@ -100,7 +103,10 @@ export async function runToolCall(
     return record({ error: { code: 'TOOL_INVALID_ARGUMENTS', message: `invalid arguments: ${problem}` } });
   }
   const decision = await raceSignal(
-    context.policy.check({ tool: tool.name, args: call.arguments }, { sessionId: context.sessionId }),
+    context.policy.check(
+      { tool: tool.name, args: call.arguments },
+      { sessionId: context.sessionId, signal: context.signal },
+    ),
     context.signal,
   );
   if (!decision.allow) {

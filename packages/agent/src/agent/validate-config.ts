@@ -162,6 +162,16 @@ export function validateAgentConfig(config: AgentConfig): ResolvedAgentConfig {
       'pass { check: () => ({ allow: true }) } or leave it out',
     );
   }
+  if (c.toolChoice !== undefined && c.toolChoice !== 'auto' && c.toolChoice !== 'required') {
+    fail(
+      'toolChoice',
+      `must be 'auto' or 'required', got ${show(c.toolChoice)}`,
+      'pick one, or leave it out',
+    );
+  }
+  if (c.toolChoice === 'required' && tools.length === 0) {
+    fail('toolChoice', "is 'required' but the agent has no tools", 'add tools, or leave toolChoice out');
+  }
   return {
     name: c.name as string,
     systemPrompt: (c.systemPrompt as string | undefined) ?? DEFAULT_SYSTEM_PROMPT,
@@ -176,5 +186,6 @@ export function validateAgentConfig(config: AgentConfig): ResolvedAgentConfig {
     },
     policy: (c.policy as ToolPolicy | undefined) ?? allowAllPolicy,
     generation: checkGeneration(c.generation),
+    toolChoice: (c.toolChoice as 'auto' | 'required' | undefined) ?? 'auto',
   };
 }
