@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
+import { addAbCommand } from './commands/ab';
 import { compareCommand } from './commands/compare';
 import { doctorCommand } from './commands/doctor';
 import { exportCommand } from './commands/export';
@@ -72,9 +73,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--ollama-host <url>', 'Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)')
     .option('--model <name>', 'Ollama model of the LLM suites', 'llama3.2:1b')
     .option('--model-file <path>', 'GGUF file for the embedded engine (default: the generated tiny model)')
+    .option('--pg-url <url>', 'PostgreSQL for the memory suite (default: $KAIZEN_BENCH_PG_URL, else SQLite)')
     .option(
       '--github-benchmark <file>',
       'also write one github-action-benchmark (customSmallerIsBetter) file for all suites of the run',
+    )
+    .option(
+      '--repeat <n>',
+      'run each suite n times, each in a fresh process, and merge them (compare needs >= 4; CI: 5)',
+      integerOption('--repeat', 1),
+      1,
     )
     .action(async (suites: string[], options) => setExit(await runCommand(suites, options, io)));
 
@@ -90,6 +98,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'results directory to check', 'benchmarks/results')
     .option('--ollama-host <url>', 'Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)')
     .option('--model <name>', 'Ollama model the execution suite uses', 'llama3.2:1b')
+    .option('--pg-url <url>', 'PostgreSQL server to check (default: $KAIZEN_BENCH_PG_URL)')
     .action(async (options) => setExit(await doctorCommand(options, io)));
 
   program
@@ -106,7 +115,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('compare')
-    .description('compare two runs (results files or directories): change, p-value and verdict per benchmark')
+    .description(
+      'compare two runs (results files or directories) over their repetitions (run --repeat 5): change, p-value, verdict',
+    )
     .argument('<baseline>', 'results file or directory of the earlier run')
     .argument('<current>', 'results file or directory of the later run')
     .option(
@@ -120,6 +131,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (baseline: string, current: string, options) =>
       setExit(await compareCommand(baseline, current, { failOnRegression: false, ...options }, io)),
     );
+
+  addAbCommand(program, io, setExit);
 
   return program;
 }

@@ -1,11 +1,18 @@
 import type { ResolveProviderOptions } from '@kaizen-bench/agent';
 import type { SuiteDefinition } from '@kaizen-bench/harness';
 import { createCheckpointsSuite } from '@kaizen-bench/suite-checkpoints';
+import { createExecutionSuite } from '@kaizen-bench/suite-execution';
 import { createInitializationSuite } from '@kaizen-bench/suite-initialization';
+import { createInterruptsSuite } from '@kaizen-bench/suite-interrupts';
+import { createMemorySuite } from '@kaizen-bench/suite-memory';
+import { createMultiAgentSuite } from '@kaizen-bench/suite-multi-agent';
+import { createToolCallingSuite } from '@kaizen-bench/suite-tool-calling';
 
 /** What `run` hands every suite factory: the LLM choice of `--llm --ollama-host --model --model-file`. */
 export interface SuiteFactoryOptions {
   llm: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  /** PostgreSQL URL of `--pg-url` (else `KAIZEN_BENCH_PG_URL`) for the memory suite; unset: SQLite. */
+  pgUrl?: string;
 }
 
 /** One suite the CLI can run: its DESIGN §2 number, folder name and result id, and its package's factory. */
@@ -29,10 +36,49 @@ export const suiteRegistry: readonly RegisteredSuite[] = [
     create: (options) => createInitializationSuite({ llm: options.llm }),
   },
   {
+    number: 2,
+    name: 'execution',
+    id: 'suite2_execution',
+    packageName: '@kaizen-bench/suite-execution',
+    // The one line saying which model runs (e.g. Ollama down, so the embedded engine) goes to stderr.
+    create: (options) =>
+      createExecutionSuite({ llm: options.llm, onNotice: (line) => process.stderr.write(`${line}\n`) }),
+  },
+  {
+    number: 3,
+    name: 'memory',
+    id: 'suite3_memory',
+    packageName: '@kaizen-bench/suite-memory',
+    create: (options) => createMemorySuite(options.pgUrl ? { pgUrl: options.pgUrl } : {}),
+  },
+  {
+    number: 4,
+    name: 'tool-calling',
+    id: 'suite4_tool_calling',
+    packageName: '@kaizen-bench/suite-tool-calling',
+    create: () => createToolCallingSuite(),
+  },
+  {
+    number: 5,
+    name: 'interrupts',
+    id: 'suite5_interrupts',
+    packageName: '@kaizen-bench/suite-interrupts',
+    // Per-source detection times (signal, abort, timeout, budget) go to stderr when Detection ends.
+    create: (options) =>
+      createInterruptsSuite({ llm: options.llm, onNotice: (line) => process.stderr.write(`${line}\n`) }),
+  },
+  {
     number: 6,
     name: 'checkpoints',
     id: 'suite6_checkpoints',
     packageName: '@kaizen-bench/suite-checkpoints',
     create: () => createCheckpointsSuite(),
+  },
+  {
+    number: 7,
+    name: 'multi-agent',
+    id: 'suite7_multi_agent',
+    packageName: '@kaizen-bench/suite-multi-agent',
+    create: () => createMultiAgentSuite(),
   },
 ];

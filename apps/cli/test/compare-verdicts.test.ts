@@ -3,60 +3,86 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSuite, startCli, tempDir } from './cli-helpers';
 
 interface CompareJson {
-  benchmarks: Array<{ benchmark_id: string; comparison: { verdict: string; changePercent: number } | null }>;
+  min_repetitions: number;
+  benchmarks: Array<{
+    benchmark_id: string;
+    baseline_repetitions: number;
+    current_repetitions: number;
+    reason?: string;
+    interleaved: boolean;
+    comparison: {
+      verdict: string;
+      changePercent: number;
+      unit: string;
+      ratio: { value: number; lower: number; upper: number } | null;
+    } | null;
+  }>;
 }
 
-const runFixture = async (out: string, workMs: string) => {
+/** The busy fixture run `repeat` times (each repetition a fresh process), FIXTURE_WORK_MS ms per iteration. */
+const runFixture = async (out: string, workMs: string, repeat: number) => {
   const run = await startCli(
-    ['run', '--suite-file', fixtureSuite, '--iterations', '40', '--warmup', '3', '--out', out],
-    {
-      env: { FIXTURE_WORK_MS: workMs },
-    },
+    [
+      'run',
+      '--suite-file',
+      fixtureSuite,
+      '--iterations',
+      '20',
+      '--warmup',
+      '2',
+      '--repeat',
+      String(repeat),
+      '--out',
+      out,
+    ],
+    { env: { FIXTURE_WORK_MS: workMs }, timeoutMs: 150_000 },
   );
-  expect(run.code).toBe(0);
+  expect(run.code, run.stderr).toBe(0);
 };
 
-describe('kaizen-bench compare', () => {
-  it('calls a real 2 ms -> 5 ms slowdown "slower" and fails the gate; a rerun is not slower', async () => {
+const compareJson = async (before: string, after: string, extra: string[] = []) => {
+  const run = await startCli([
+    'compare',
+    before,
+    after,
+    '--format',
+    'json',
+    '--fail-on-regression',
+    ...extra,
+  ]);
+  return { code: run.code, json: JSON.parse(run.stdout) as CompareJson, stderr: run.stderr };
+};
+
+describe('kaizen-bench compare over repetitions', () => {
+  it('calls a real 2 ms -> 3 ms slowdown over 5 repetitions "slower" and fails the gate; a rerun is not', async () => {
     const baseline = tempDir();
     const slowed = tempDir();
     const rerun = tempDir();
-    await runFixture(baseline, '2');
-    await runFixture(slowed, '5');
-    await runFixture(rerun, '2');
+    await runFixture(baseline, '2', 5);
+    await runFixture(slowed, '3', 5);
+    await runFixture(rerun, '2', 5);
 
-    const regression = await startCli([
-      'compare',
-      baseline,
-      slowed,
-      '--format',
-      'json',
-      '--fail-on-regression',
-    ]);
+    const regression = await compareJson(baseline, slowed);
     expect(regression.code).toBe(1);
-    const slowedJson = JSON.parse(regression.stdout) as CompareJson;
-    // Every benchmark got 2.5x slower; a burst of noise on a shared VM may blur one of the three, never more.
-    const verdicts = slowedJson.benchmarks.map((bench) => bench.comparison?.verdict);
+    expect(regression.stderr).toMatch(/^regression: fixture_busy\//m);
+    // Every benchmark got 1.5x slower; a burst of noise on a shared VM may blur one of the three, never more.
+    const verdicts = regression.json.benchmarks.map((bench) => bench.comparison?.verdict);
     expect(verdicts.filter((verdict) => verdict === 'slower').length).toBeGreaterThanOrEqual(2);
-    for (const bench of slowedJson.benchmarks) {
+    for (const bench of regression.json.benchmarks) {
+      expect([bench.baseline_repetitions, bench.current_repetitions]).toEqual([5, 5]);
+      expect(bench.interleaved).toBe(false);
+      expect(bench.comparison?.unit).toBe('repetition_p50');
       expect(['slower', 'inconclusive']).toContain(bench.comparison?.verdict);
-      expect(bench.comparison?.changePercent).toBeGreaterThan(50);
+      expect(bench.comparison?.changePercent).toBeGreaterThan(30);
+      if (bench.comparison?.verdict === 'slower') expect(bench.comparison.ratio?.lower).toBeGreaterThan(1);
     }
 
-    // Same work twice: within a 25% threshold on a noisy machine, never a significant slowdown.
-    const same = await startCli([
-      'compare',
-      baseline,
-      rerun,
-      '--threshold',
-      '25',
-      '--format',
-      'json',
-      '--fail-on-regression',
-    ]);
+    // Same work twice, at the default 5% threshold: never slower or faster.
+    const same = await compareJson(baseline, rerun);
     expect(same.code).toBe(0);
-    const sameJson = JSON.parse(same.stdout) as CompareJson;
-    for (const bench of sameJson.benchmarks) expect(bench.comparison?.verdict).not.toBe('slower');
+    for (const bench of same.json.benchmarks) {
+      expect(['unchanged', 'inconclusive']).toContain(bench.comparison?.verdict);
+    }
 
     const table = await startCli([
       'compare',
@@ -64,12 +90,42 @@ describe('kaizen-bench compare', () => {
       join(slowed, 'fixture_busy_results.json'),
     ]);
     expect(table.code).toBe(0);
-    // The table shows the same verdicts as the JSON, one row per benchmark.
-    slowedJson.benchmarks.forEach((bench, i) => {
+    // The table shows the same verdicts as the JSON, one row per benchmark, with the repetition counts.
+    regression.json.benchmarks.forEach((bench, i) => {
       const row = new RegExp(
-        `fixture_busy / Spin ${'ABC'[i]} .*\\+\\d+\\.\\d% .*${bench.comparison?.verdict}`,
+        `fixture_busy / Spin ${'ABC'[i]} +5/5 .*\\+\\d+\\.\\d% .*${bench.comparison?.verdict}`,
       );
       expect(table.stdout).toMatch(row);
     });
-  });
+    expect(table.stdout).toMatch(
+      /the unit is the repetition .*Mann-Whitney U and bootstrap ratio CI over them/,
+    );
+    // Two separate runs: the table says a change of the machine between them would count as a change.
+    expect(table.stdout).toMatch(
+      /^note: the two sides ran one after the other, not interleaved: .*kaizen-bench ab/m,
+    );
+  }, 300_000);
+
+  it('a single run per side is inconclusive with the reason, even for a 50% slowdown; the gate stays open', async () => {
+    const before = tempDir();
+    const after = tempDir();
+    await runFixture(before, '2', 1);
+    await runFixture(after, '3', 1);
+    const result = await compareJson(before, after);
+    expect(result.code).toBe(0);
+    expect(result.json.min_repetitions).toBe(4);
+    for (const bench of result.json.benchmarks) {
+      expect(bench.comparison?.verdict).toBe('inconclusive');
+      expect([bench.baseline_repetitions, bench.current_repetitions]).toEqual([1, 1]);
+      expect(bench.reason).toBe(
+        '1 repetition per side cannot separate a change from run-to-run noise: use --repeat 5 (at least 4 per side)',
+      );
+      expect(bench.comparison?.ratio).toBeNull();
+    }
+    const table = await startCli(['compare', before, after]);
+    expect(table.stdout).toMatch(
+      /^inconclusive \(all 3 benchmarks\): 1 repetition per side cannot separate a change from run-to-run noise: use --repeat 5/m,
+    );
+    expect(table.stdout).toMatch(/^verdict: no significant change - 3 inconclusive$/m);
+  }, 120_000);
 });

@@ -28,7 +28,15 @@ describe('kaizen-bench list', () => {
       ['warm_start', 2, 5],
       ['lazy_init', 1, 3],
     ]);
-    expect(listing.map((suite) => suite.id)).toEqual(['suite1_initialization', 'suite6_checkpoints']);
+    expect(listing.map((suite) => suite.id)).toEqual([
+      'suite1_initialization',
+      'suite2_execution',
+      'suite3_memory',
+      'suite4_tool_calling',
+      'suite5_interrupts',
+      'suite6_checkpoints',
+      'suite7_multi_agent',
+    ]);
 
     const table = await startCli(['list']);
     expect(table.stdout).toMatch(/6 {2}checkpoints {2}\(suite6_checkpoints/);

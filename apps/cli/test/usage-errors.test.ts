@@ -9,7 +9,7 @@ describe('usage errors', () => {
     [
       'an unknown suite',
       ['run', 'nosuch'],
-      /unknown suite "nosuch": choose one of 1 \(initialization\), 6 \(checkpoints\)/,
+      /unknown suite "nosuch": choose one of 1 \(initialization\), 2 \(execution\), 3 \(memory\), 4 \(tool-calling\), 5 \(interrupts\), 6 \(checkpoints\), 7 \(multi-agent\)/,
     ],
     [
       'a bad iteration count',

@@ -7,7 +7,9 @@ export type HarnessErrorCode =
   | 'HARNESS_DUPLICATE_BENCHMARK_NAME'
   | 'HARNESS_INVALID_RESULT'
   | 'HARNESS_SERIALIZE_FAILED'
-  | 'HARNESS_WRITE_FAILED';
+  | 'HARNESS_WRITE_FAILED'
+  /** `mergeRepetitions` got no results, or results of different suites or settings. */
+  | 'HARNESS_MERGE_MISMATCH';
 
 /** A mistake the caller can fix (bad options, duplicate ids, a result that fails the schema, ...). */
 export class HarnessError extends Error {

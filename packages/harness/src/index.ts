@@ -8,6 +8,7 @@ export { readResults } from './read-results';
 export { resultsFilePath, writeSuiteResults } from './write-results';
 export { prepareResultsDir } from './results-dir';
 export { summarizeRun, writeRunSummary } from './run-summary';
+export { mergeRepetitions } from './merge-repetitions';
 export { toMarkdown } from './markdown';
 export { toGithubBenchmark } from './github-benchmark';
 export { HarnessError, ResultsFileError } from './errors';
@@ -38,6 +39,7 @@ export type {
   Rating,
   Reporter,
   RunOptions,
+  RepetitionResult,
   RunProfile,
   SamplingInfo,
   SkippedBenchmarkResult,
@@ -49,5 +51,6 @@ export type {
 export type { SchemaIssue } from './schema';
 export type { MachineLoad } from './diagnostics';
 export type { RunSummary, RunSummaryBenchmark } from './run-summary';
+export type { MergeRepetitionsOptions } from './merge-repetitions';
 export type { GithubBenchmarkEntry } from './github-benchmark';
 export type { HarnessErrorCode, ResultsFileErrorCode } from './errors';

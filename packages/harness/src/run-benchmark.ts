@@ -1,8 +1,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { type MonitorHandle, type ResourceReport, startMonitor } from '@kaizen-bench/monitor';
-import { bootstrapMedianDiff, createRng, type Summary, summarize } from '@kaizen-bench/stats';
+import { createRng, type Summary, summarize } from '@kaizen-bench/stats';
 import { createContextState } from './_context';
 import { createGuard, GuardInterrupt } from './_guard';
+import { ciOf, latencyOf, overheadOf, timingOf } from './_result-fields';
 import {
   type Arm,
   type ArmOutput,
@@ -14,7 +15,7 @@ import {
 } from './_measure';
 import { deriveBenchmarkSeed } from './_seed';
 import { calibrateTimerCostNs, elapsedNs, now } from './_timer';
-import { ABANDONED_STEP_WAIT_MS, OVERHEAD_BOOTSTRAP_RESAMPLES } from './constants';
+import { ABANDONED_STEP_WAIT_MS } from './constants';
 import { diagnoseResult } from './diagnostics';
 import { HarnessError } from './errors';
 import {
@@ -30,10 +31,8 @@ import type {
   BenchmarkDefinition,
   BenchmarkResult,
   OkBenchmarkResult,
-  OverheadResult,
   RunOptions,
   SamplingInfo,
-  TimingInfo,
 } from './types';
 
 type ResultBase = Pick<
@@ -348,59 +347,4 @@ function okResult(
     def.ioBound === true,
   );
   return result;
-}
-
-function latencyOf(summary: Summary): OkBenchmarkResult['latency_ms'] {
-  return {
-    p50: summary.p50,
-    p95: summary.p95,
-    p99: summary.p99,
-    mean: summary.mean,
-    stddev: finiteOr(summary.stddev, 0),
-    min: summary.min,
-    max: summary.max,
-    count: summary.count,
-  };
-}
-
-function ciOf(summary: Summary): OkBenchmarkResult['confidence_interval'] {
-  return {
-    lower: finiteOr(summary.confidenceInterval.lower, summary.mean),
-    upper: finiteOr(summary.confidenceInterval.upper, summary.mean),
-    confidence: summary.confidenceInterval.confidence,
-  };
-}
-
-function timingOf(arm: ArmOutput, timerCostNs: number): TimingInfo {
-  return {
-    clock: 'process.hrtime.bigint',
-    mode: arm.mode,
-    batch_size: arm.batchSize,
-    timer_cost_ns: timerCostNs,
-  };
-}
-
-/** Ratio and difference of p50s, with a seeded bootstrap CI of the difference of medians. None for a 0 ms floor. */
-function overheadOf(
-  subject: Summary,
-  floor: Summary,
-  subjectSamples: number[],
-  floorSamples: number[],
-  seed: number,
-): OverheadResult | undefined {
-  if (!(floor.p50 > 0)) return undefined;
-  const diff = bootstrapMedianDiff(floorSamples, subjectSamples, {
-    seed,
-    resamples: OVERHEAD_BOOTSTRAP_RESAMPLES,
-    confidence: subject.confidenceInterval.confidence,
-  });
-  return {
-    ratio_p50: subject.p50 / floor.p50,
-    diff_p50_ms: subject.p50 - floor.p50,
-    diff_ci: { lower: diff.lower, upper: diff.upper, confidence: diff.confidence },
-  };
-}
-
-function finiteOr(value: number, fallback: number): number {
-  return Number.isFinite(value) ? value : fallback;
 }

@@ -279,6 +279,27 @@ export interface OkBenchmarkResult extends BenchmarkResultBase {
   overhead?: OverheadResult;
   /** Advice on reading this result; empty when nothing stands out. Absent in files of schema version 1. */
   diagnostics?: Diagnostic[];
+  /**
+   * One entry per repetition (a run in a fresh process) in a file merged by `mergeRepetitions`; the fields
+   * above are then computed over the samples of all of them. Absent for a single run.
+   */
+  repetitions?: RepetitionResult[];
+  /** Coefficient of variation (sample stddev / mean) of the repetition p50s; present with >= 2 repetitions. */
+  run_to_run_cv?: number;
+}
+
+/** One repetition of a benchmark in a merged result: what its own run reported. */
+export interface RepetitionResult {
+  /** p50, ms, after outlier removal. */
+  p50: number;
+  /** Mean, ms, after outlier removal. */
+  mean: number;
+  /** Measured samples taken. */
+  iterations: number;
+  /** Raw measured samples, ms. */
+  samples_ms: number[];
+  /** When this repetition's benchmark started. */
+  timestamp: string;
 }
 
 export interface SkippedBenchmarkResult extends BenchmarkResultBase {
@@ -318,6 +339,8 @@ export interface SuiteResult {
      * result. Absent in files of schema version 1.
      */
     complete?: boolean;
+    /** Repetitions (fresh processes) merged into this file by `mergeRepetitions`; absent for a single run. */
+    repetitions?: number;
   };
   metadata: Record<string, unknown>;
   benchmark_results: BenchmarkResult[];

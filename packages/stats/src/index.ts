@@ -20,6 +20,11 @@ export { MWU_EXACT_MAX_PRODUCT, mannWhitneyU } from './compare/mann-whitney';
 export type { MannWhitneyMethod, MannWhitneyOptions, MannWhitneyResult } from './compare/mann-whitney';
 export { bootstrapMedianDiff } from './compare/bootstrap-median-diff';
 export type { BootstrapMedianDiffOptions, BootstrapMedianDiffResult } from './compare/bootstrap-median-diff';
+export { bootstrapMedianRatio } from './compare/bootstrap-median-ratio';
+export type {
+  BootstrapMedianRatioOptions,
+  BootstrapMedianRatioResult,
+} from './compare/bootstrap-median-ratio';
 export { cliffsDelta } from './compare/effect-size';
 export type { CliffsDeltaResult, EffectMagnitude } from './compare/effect-size';
 export {

@@ -1,6 +1,12 @@
 import type { BenchmarkResult, SuiteResult } from '@kaizen-bench/harness';
-import { type CompareResult, compareSamples } from '@kaizen-bench/stats';
 import { pc } from '../colors';
+import {
+  compareRepetitions,
+  MIN_REPETITIONS,
+  RECOMMENDED_REPETITIONS,
+  type RepetitionComparison,
+  repetitionP50s,
+} from '../compare-repetitions';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { loadResultSet } from '../load-results';
@@ -18,17 +24,33 @@ export interface BenchmarkComparison {
   suite_id: string;
   benchmark_id: string;
   name: string;
+  /** The seed field: p50 over all samples of the side (all repetitions of a merged file). */
   baseline_p50: number | null;
   current_p50: number | null;
-  /** Null when either side did not run (`skipped` / `failed`). */
-  comparison: CompareResult | null;
+  /** Repetitions (runs in fresh processes) per side: 1 for a plain run; 0 when the side did not run ok. */
+  baseline_repetitions: number;
+  current_repetitions: number;
+  /** Over the repetition p50s of each side. Null when either side did not run (`skipped` / `failed`). */
+  comparison: RepetitionComparison | null;
+  /**
+   * Whether the repetitions of the two sides overlap in time (as `ab` runs them): when they ran one after the
+   * other, a change of the machine between them (load, neighbours, thermal) counts as a change of the build.
+   */
+  interleaved: boolean;
+  /** Why the verdict is `inconclusive`, when it is. */
+  reason?: string;
+  /** Why the benchmark was not compared, when it was not. */
   note?: string;
 }
 
-/** Pairs the benchmarks present in both runs and compares the raw samples of those that ran in both. */
-function compareRuns(
-  baseline: SuiteResult[],
-  current: SuiteResult[],
+/**
+ * Pairs the benchmarks present in both runs and compares those that ran in both, with the repetition as the
+ * unit (see {@link compareRepetitions}): a side with fewer than {@link MIN_REPETITIONS} repetitions gives
+ * `inconclusive`, never `slower` / `faster`.
+ */
+export function compareRuns(
+  baseline: readonly SuiteResult[],
+  current: readonly SuiteResult[],
   threshold: number,
 ): BenchmarkComparison[] {
   const key = (suiteId: string, benchId: string) => `${suiteId}/${benchId}`;
@@ -41,23 +63,42 @@ function compareRuns(
     for (const before of suite.benchmark_results) {
       const after = currentByKey.get(key(suite.suite_id, before.id));
       if (!after) continue;
+      const p50s = (result: BenchmarkResult) => (result.status === 'ok' ? repetitionP50s(result) : []);
       const p50 = (result: BenchmarkResult) => (result.status === 'ok' ? result.latency_ms.p50 : null);
-      const comparison =
-        before.status === 'ok' && after.status === 'ok'
-          ? compareSamples(before.samples_ms, after.samples_ms, { threshold })
-          : null;
-      pairs.push({
+      const pair: BenchmarkComparison = {
         suite_id: suite.suite_id,
         benchmark_id: before.id,
         name: before.name,
         baseline_p50: p50(before),
         current_p50: p50(after),
-        comparison,
-        ...(comparison ? {} : { note: `not compared: baseline ${before.status}, current ${after.status}` }),
-      });
+        baseline_repetitions: p50s(before).length,
+        current_repetitions: p50s(after).length,
+        comparison: null,
+        interleaved: overlapInTime(before, after),
+      };
+      if (before.status === 'ok' && after.status === 'ok') {
+        const verdict = compareRepetitions(p50s(before), p50s(after), { threshold });
+        pair.comparison = verdict.comparison;
+        if (verdict.reason) pair.reason = verdict.reason;
+      } else {
+        pair.note = `not compared: baseline ${before.status}, current ${after.status}`;
+      }
+      pairs.push(pair);
     }
   }
   return pairs;
+}
+
+/** Whether the start times of the two sides' repetitions overlap (needs 2 or more on each side). */
+function overlapInTime(before: BenchmarkResult, after: BenchmarkResult): boolean {
+  const span = (result: BenchmarkResult): [number, number] | undefined => {
+    if (result.status !== 'ok' || (result.repetitions?.length ?? 0) < 2) return undefined;
+    const times = (result.repetitions ?? []).map((r) => Date.parse(r.timestamp));
+    return [Math.min(...times), Math.max(...times)];
+  };
+  const a = span(before);
+  const b = span(after);
+  return a !== undefined && b !== undefined && a[0] <= b[1] && b[0] <= a[1];
 }
 
 // A function, not a table built at import: the colours are chosen when the CLI starts (see colors.ts).
@@ -85,8 +126,8 @@ export function overallVerdict(pairs: readonly BenchmarkComparison[]): string {
 }
 
 /**
- * `kaizen-bench compare <baseline> <current>`: per benchmark present in both, the p50 before and after,
- * change and Mann-Whitney U p-value on the stored raw samples, and a verdict.
+ * `kaizen-bench compare <baseline> <current>`: per benchmark present in both, the p50 before and after, the
+ * change, and a verdict over the repetitions of each side (see {@link compareRuns}).
  */
 export async function compareCommand(
   baselinePath: string,
@@ -96,6 +137,19 @@ export async function compareCommand(
 ): Promise<number> {
   const baseline = await loadResultSet(baselinePath, 'baseline');
   const current = await loadResultSet(currentPath, 'current');
+  return printComparison(baseline, current, options, io);
+}
+
+/**
+ * Compares two result sets and prints the table (or JSON) and the verdict line; returns the exit code
+ * (1 when `failOnRegression` and a benchmark is `slower`). Shared by `compare` and `ab`.
+ */
+export function printComparison(
+  baseline: readonly SuiteResult[],
+  current: readonly SuiteResult[],
+  options: CompareCommandOptions,
+  io: CliIo,
+): number {
   const pairs = compareRuns(baseline, current, options.threshold);
   if (pairs.length === 0) {
     throw new CliError(
@@ -106,24 +160,27 @@ export async function compareCommand(
   }
 
   if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ threshold: options.threshold, benchmarks: pairs }, null, 2)}\n`);
-  } else {
-    const rows = pairs.map((pair) => {
-      const c = pair.comparison;
-      return [
-        `${pair.suite_id} / ${pair.name}`,
-        pair.baseline_p50 === null ? '-' : formatMs(pair.baseline_p50),
-        pair.current_p50 === null ? '-' : formatMs(pair.current_p50),
-        c ? formatPercent(c.changePercent / 100) : '-',
-        c ? c.pValue.toPrecision(2) : '-',
-        c ? verdictColour(c.verdict)(c.verdict) : pc.dim(pair.note ?? ''),
-      ];
-    });
     io.stdout.write(
-      `${renderColumns(['benchmark', 'p50 before', 'p50 after', 'change', 'p', 'verdict'], rows)}\n`,
+      `${JSON.stringify(
+        { threshold: options.threshold, min_repetitions: MIN_REPETITIONS, benchmarks: pairs },
+        null,
+        2,
+      )}\n`,
     );
+  } else {
+    io.stdout.write(`${renderComparisonTable(pairs)}\n`);
+    const decided = pairs.filter(
+      (pair) => pair.baseline_repetitions >= MIN_REPETITIONS && pair.current_repetitions >= MIN_REPETITIONS,
+    );
+    if (decided.some((pair) => !pair.interleaved)) {
+      io.stdout.write(
+        `${pc.yellow('note')}: the two sides ran one after the other, not interleaved: a change of the machine between them (load, neighbours, thermal) counts as a change of the build; kaizen-bench ab interleaves them\n`,
+      );
+    }
     io.stdout.write(
-      pc.dim(`threshold ${(options.threshold * 100).toFixed(1)}%, Mann-Whitney U on raw samples\n`),
+      pc.dim(
+        `threshold ${(options.threshold * 100).toFixed(1)}%; the unit is the repetition (one run in a fresh process): p50 = median of the repetition p50s, Mann-Whitney U and bootstrap ratio CI over them; >= ${MIN_REPETITIONS} per side (run --repeat ${RECOMMENDED_REPETITIONS}, or kaizen-bench ab)\n`,
+      ),
     );
     io.stdout.write(`${overallVerdict(pairs)}\n`);
   }
@@ -136,4 +193,40 @@ export async function compareCommand(
     return ExitCode.failure;
   }
   return ExitCode.ok;
+}
+
+/** The comparison table, then each reason for an `inconclusive` verdict once, with the benchmarks it covers. */
+function renderComparisonTable(pairs: readonly BenchmarkComparison[]): string {
+  const rows = pairs.map((pair) => {
+    const c = pair.comparison;
+    const ratio = c?.ratio;
+    return [
+      `${pair.suite_id} / ${pair.name}`,
+      `${pair.baseline_repetitions}/${pair.current_repetitions}`,
+      c ? formatMs(c.baselineMedian) : '-',
+      c ? formatMs(c.currentMedian) : '-',
+      c ? formatPercent(c.changePercent / 100) : '-',
+      ratio ? `x${ratio.lower.toFixed(3)}-${ratio.upper.toFixed(3)}` : '-',
+      c ? c.pValue.toPrecision(2) : '-',
+      c ? verdictColour(c.verdict)(c.verdict) : pc.dim(pair.note ?? ''),
+    ];
+  });
+  const lines = [
+    renderColumns(
+      ['benchmark', 'reps', 'p50 before', 'p50 after', 'change', 'ratio 95% CI', 'p', 'verdict'],
+      rows,
+    ),
+  ];
+  const byReason = new Map<string, BenchmarkComparison[]>();
+  for (const pair of pairs) {
+    if (pair.reason) byReason.set(pair.reason, [...(byReason.get(pair.reason) ?? []), pair]);
+  }
+  for (const [reason, covered] of byReason) {
+    const which =
+      covered.length === pairs.length && pairs.length > 1
+        ? `all ${pairs.length} benchmarks`
+        : covered.map((pair) => `${pair.suite_id} / ${pair.name}`).join(', ');
+    lines.push(`${pc.yellow('inconclusive')} (${which}): ${reason}`);
+  }
+  return lines.join('\n');
 }

@@ -1,4 +1,10 @@
-import { LlamaCppProvider, OllamaProvider, ensureTinyModel } from '@kaizen-bench/agent';
+import {
+  checkPostgresUrl,
+  ensureTinyModel,
+  LlamaCppProvider,
+  OllamaProvider,
+  openTieredMemory,
+} from '@kaizen-bench/agent';
 import { prepareResultsDir } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import type { CliIo } from '../io';
@@ -7,6 +13,8 @@ export interface DoctorOptions {
   out: string;
   ollamaHost?: string;
   model: string;
+  /** PostgreSQL server of the memory suite, checked when given (else `KAIZEN_BENCH_PG_URL`). */
+  pgUrl?: string;
 }
 
 /** One line of the report. `optional` checks print MISSING but do not fail the command. */
@@ -67,6 +75,25 @@ function checks(options: DoctorOptions): Check[] {
       },
     },
     {
+      name: 'SQLite (memory suite)',
+      async run() {
+        // Loads better-sqlite3's native binary: the memory suite's default backend.
+        try {
+          const memory = await openTieredMemory({ backend: { kind: 'sqlite', path: ':memory:' } });
+          const { serverVersion } = await memory.describe();
+          await memory.close();
+          return { ok: true, detail: `better-sqlite3 loads (${serverVersion})` };
+        } catch (error) {
+          return {
+            ok: false,
+            detail: (error as Error).message,
+            fix: 'run `pnpm install` again: it downloads a prebuilt better-sqlite3 or compiles one (python3, make, g++)',
+          };
+        }
+      },
+    },
+    ...(options.pgUrl ? [postgresCheck(options.pgUrl)] : []),
+    {
       name: 'Ollama',
       optional: true,
       async run() {
@@ -86,13 +113,31 @@ function checks(options: DoctorOptions): Check[] {
   ];
 }
 
+/** The PostgreSQL server given with --pg-url / KAIZEN_BENCH_PG_URL: connects once, writes nothing. */
+function postgresCheck(url: string): Check {
+  return {
+    name: 'PostgreSQL (memory suite)',
+    async run() {
+      try {
+        const { serverVersion, location } = await checkPostgresUrl(url);
+        return { ok: true, detail: `${serverVersion} at ${location}` };
+      } catch (error) {
+        // The message is "<problem> — <fix>".
+        const [detail = '', fix = 'fix the URL or the server'] = (error as Error).message.split(' — ');
+        return { ok: false, detail, fix };
+      }
+    },
+  };
+}
+
 /**
  * `kaizen-bench doctor`: the seed's "verify setup" as a command. Prints one OK / MISSING line per check with
  * the fix; exits 1 when a required check fails (optional ones only warn).
  */
 export async function doctorCommand(options: DoctorOptions, io: CliIo): Promise<number> {
   let failed = false;
-  for (const check of checks(options)) {
+  const pgUrl = options.pgUrl || io.env['KAIZEN_BENCH_PG_URL'] || undefined;
+  for (const check of checks({ ...options, pgUrl })) {
     const outcome = await check.run().catch((error: unknown) => ({
       ok: false as const,
       detail: (error as Error).message,

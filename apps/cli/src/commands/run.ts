@@ -20,6 +20,8 @@ import { renderRunSummary } from '../render/run-summary-table';
 import { renderSuiteTable } from '../render/suite-table';
 import { selectSuites } from '../select-suites';
 import { loadSuiteFile } from '../suite-file';
+import { stopWhenParentGoes } from '../parent-watch';
+import { runRepeated } from './run-repeated';
 
 export type OutputFormat = 'table' | 'json' | 'markdown';
 export type FailOnRating = 'needs_work' | 'good';
@@ -41,8 +43,12 @@ export interface RunCommandOptions {
   ollamaHost?: string;
   model: string;
   modelFile?: string;
+  /** PostgreSQL URL for the memory suite; `KAIZEN_BENCH_PG_URL` when not given. */
+  pgUrl?: string;
   /** Also write one github-action-benchmark file for all suites of the run. */
   githubBenchmark?: string;
+  /** Repetitions of each suite, each in a fresh process, merged per suite (see run-repeated.ts). @default 1 */
+  repeat?: number;
 }
 
 /** Ratings that trip `--fail-on`: `needs_work` fails on needs_work only; `good` also fails on good. */
@@ -80,6 +86,7 @@ export async function runCommand(
       model: options.model,
       modelFile: options.modelFile,
     },
+    pgUrl: options.pgUrl || io.env['KAIZEN_BENCH_PG_URL'] || undefined,
   };
   if (options.targetCi !== undefined && !(options.targetCi > 0 && options.targetCi < 1)) {
     throw new CliError(
@@ -106,6 +113,8 @@ export async function runCommand(
       throw new CliError(`--out: ${error.message}`, ExitCode.usage, { cause: error });
     throw error;
   }
+  if (options.repeat !== undefined && options.repeat > 1)
+    return runRepeated(suites, fromFiles, { ...options, repeat: options.repeat }, outDir, io);
 
   const controller = new AbortController();
   let stoppedBy: StopSignal | undefined;
@@ -124,6 +133,8 @@ export async function runCommand(
     process.on(signal, handler);
     return () => process.off(signal, handler);
   });
+  // A repetition of `run --repeat` / `ab` stops like on SIGHUP when its parent is gone.
+  const unwatchParent = stopWhenParentGoes(io.env, () => onSignal('SIGHUP'));
   const live = Boolean(io.stderr.isTTY) && io.env.CI !== 'true' && options.format === 'table';
   const reporter = createProgressReporter(io.stderr, { live });
 
@@ -161,6 +172,7 @@ export async function runCommand(
     }
   } finally {
     for (const off of handlers) off();
+    unwatchParent();
   }
 
   if (results.length > 0) {

@@ -6,8 +6,9 @@ import { formatMs, formatRate, renderColumns } from './format';
 const ratingColour = (rating: Rating): ((text: string) => string) =>
   ({ excellent: pc.green, good: pc.cyan, needs_work: pc.yellow, unrated: pc.dim })[rating];
 
-function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>): string[] {
+function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>, withRuns: boolean): string[] {
   const { latency_ms: latency, confidence_interval: ci, resources, target } = result;
+  const runs = withRuns ? [runsCell(result)] : [];
   return [
     result.name,
     formatMs(latency.p50),
@@ -20,8 +21,17 @@ function okRow(result: Extract<BenchmarkResult, { status: 'ok' }>): string[] {
     resources ? resources.cpu_peak.toFixed(0) : '-',
     resources ? resources.memory_peak_mb.toFixed(0) : '-',
     target ? `${target.excellentMs}/${target.targetMs}` : '-',
+    ...runs,
     ratingColour(result.rating)(result.rating),
   ];
+}
+
+/** Repetitions merged and the run-to-run spread of their p50s, e.g. `5 (2.1%)`. */
+function runsCell(result: Extract<BenchmarkResult, { status: 'ok' }>): string {
+  const count = result.repetitions?.length ?? 1;
+  return result.run_to_run_cv === undefined
+    ? String(count)
+    : `${count} (${(result.run_to_run_cv * 100).toFixed(1)}%)`;
 }
 
 /** The floor's p50 and the ratio to it, e.g. `0.91 x2.5 floor`; `-` when the benchmark declares no floor. */
@@ -38,6 +48,8 @@ export function renderSuiteTable(result: SuiteResult): string {
   const lines = [
     pc.bold(`${result.suite_name} (${result.suite_id}) - ${result.total_duration_seconds.toFixed(1)} s`),
   ];
+  // A merge of repetitions (`run --repeat`): how many, and how much their p50s differ run to run.
+  const withRuns = ok.some((r) => r.repetitions !== undefined);
   if (ok.length > 0) {
     const header = [
       'benchmark',
@@ -51,9 +63,15 @@ export function renderSuiteTable(result: SuiteResult): string {
       'cpu%pk',
       'MBpk',
       'target',
+      ...(withRuns ? ['runs (cv)'] : []),
       'rating',
     ];
-    lines.push(renderColumns(header, ok.map(okRow)));
+    lines.push(
+      renderColumns(
+        header,
+        ok.map((result) => okRow(result, withRuns)),
+      ),
+    );
   }
   for (const result of notOk) {
     const label = result.status === 'failed' ? pc.red('FAILED') : pc.yellow('SKIPPED');

@@ -1,7 +1,6 @@
 import { medianOfSorted } from '../_arith';
-import { percentileInterval, resampleInto } from '../_bootstrap';
+import { bootstrapMedianPairs, percentileInterval } from '../_bootstrap';
 import { assertInteger, assertOpenUnit, assertSamples, assertSeed, sortedCopy } from '../_validate';
-import { createRng } from '../rng';
 
 export interface BootstrapMedianDiffOptions {
   /** PRNG seed: the same seed and data always give the same interval. */
@@ -39,15 +38,13 @@ export function bootstrapMedianDiff(
   assertOpenUnit('confidence', confidence);
   const sortedA = sortedCopy(a);
   const sortedB = sortedCopy(b);
-  const rng = createRng(seed);
-  const bufferA = new Float64Array(a.length);
-  const bufferB = new Float64Array(b.length);
-  const diffs = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    const medianA = medianOfSorted(resampleInto(sortedA, rng, bufferA).sort());
-    const medianB = medianOfSorted(resampleInto(sortedB, rng, bufferB).sort());
-    diffs[r] = medianB - medianA;
-  }
+  const diffs = bootstrapMedianPairs(
+    sortedA,
+    sortedB,
+    seed,
+    resamples,
+    (medianA, medianB) => medianB - medianA,
+  );
   return {
     diff: medianOfSorted(sortedB) - medianOfSorted(sortedA),
     ...percentileInterval(diffs, confidence),

@@ -36,7 +36,10 @@ export interface ColdStartSample {
 
 /** The error line of a child's stderr (`Error: ...`, not the stack), or its last line. */
 function childError(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.find((line) => /^[A-Za-z]*Error\b.*:/.test(line)) ?? lines.at(-1) ?? 'no output';
 }
 
