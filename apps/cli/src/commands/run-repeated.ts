@@ -1,21 +1,14 @@
 import { resolve } from 'node:path';
-import { type SuiteResult, summarizeRun, toMarkdown, writeRunSummary } from '@kaizen-bench/harness';
+import type { SuiteResult } from '@kaizen-bench/harness';
 import { forwardedRunArgs, ownBinPath } from '../child-run';
 import { pc } from '../colors';
 import { ExitCode } from '../errors';
-import { writeGithubBenchmarkFile } from '../github-benchmark-file';
+import { reportRun, runExitCode } from '../finish-run';
 import type { CliIo } from '../io';
 import type { RegisteredSuite } from '../registry';
-import { renderRunSummary } from '../render/run-summary-table';
 import { renderSuiteTable } from '../render/suite-table';
 import { type RepetitionJob, runRepetitionJobs, STOP_SIGNALS } from '../repetition-session';
 import type { RunCommandOptions } from './run';
-
-/** Ratings that trip `--fail-on`, as in `run`. */
-const failingRatings: Record<NonNullable<RunCommandOptions['failOn']>, readonly string[]> = {
-  needs_work: ['needs_work'],
-  good: ['needs_work', 'good'],
-};
 
 /**
  * `run --repeat N` (N >= 2): each suite runs N times, each repetition a fresh process of this CLI (`run` with
@@ -62,36 +55,9 @@ export async function runRepeated(
       io.stdout.write(`\n${renderSuiteTable(merged.result)}\n${pc.dim(`results: ${merged.path}`)}\n\n`);
     else io.stderr.write(`results: ${merged.path}\n`);
   }
-  if (results.length > 0) {
-    const summary = summarizeRun(results, {
-      startedAt,
-      totalDurationSeconds: (performance.now() - t0) / 1000,
-      aborted: outcome.stoppedBy !== undefined || outcome.failure !== undefined,
-    });
-    const path = await writeRunSummary(summary, outDir);
-    if (options.format === 'table' && results.length > 1) {
-      io.stdout.write(`${renderRunSummary(summary)}\n${pc.dim(`summary: ${path}`)}\n`);
-    }
-  }
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  if (options.format === 'markdown')
-    io.stdout.write(`${results.map((result) => toMarkdown(result)).join('\n\n')}\n`);
-  if (options.githubBenchmark !== undefined && results.length > 0) {
-    const { path, entries } = await writeGithubBenchmarkFile(results, options.githubBenchmark);
-    io.stderr.write(`github-benchmark: ${entries} benchmarks written to ${path}\n`);
-  }
-
+  const aborted = outcome.stoppedBy !== undefined || outcome.failure !== undefined;
+  await reportRun(results, options, io, { outDir, startedAt, startedMs: t0, aborted });
   if (outcome.stoppedBy) return STOP_SIGNALS[outcome.stoppedBy];
   if (outcome.failure !== undefined) return ExitCode.failure;
-  const all = results.flatMap((result) => result.benchmark_results);
-  if (all.some((result) => result.status === 'failed')) return ExitCode.failure;
-  if (options.failOn) {
-    const failing = failingRatings[options.failOn];
-    const tripped = all.filter((result) => result.status === 'ok' && failing.includes(result.rating));
-    if (tripped.length > 0) {
-      io.stderr.write(`--fail-on ${options.failOn}: ${tripped.map((result) => result.name).join(', ')}\n`);
-      return ExitCode.failure;
-    }
-  }
-  return ExitCode.ok;
+  return runExitCode(results, options, io);
 }

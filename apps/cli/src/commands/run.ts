@@ -5,22 +5,19 @@ import {
   prepareResultsDir,
   type SuiteResult,
   runSuite,
-  summarizeRun,
-  toMarkdown,
-  writeRunSummary,
   writeSuiteResults,
 } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import { CliError, ExitCode } from '../errors';
-import { writeGithubBenchmarkFile } from '../github-benchmark-file';
 import type { CliIo } from '../io';
 import { createProgressReporter } from '../progress';
 import { type RegisteredSuite, type SuiteFactoryOptions, suiteRegistry } from '../registry';
-import { renderRunSummary } from '../render/run-summary-table';
 import { renderSuiteTable } from '../render/suite-table';
 import { selectSuites } from '../select-suites';
 import { loadSuiteFile } from '../suite-file';
 import { stopWhenParentGoes } from '../parent-watch';
+import { STOP_SIGNALS, type StopSignal } from '../repetition-session';
+import { reportRun, runExitCode } from '../finish-run';
 import { runRepeated } from './run-repeated';
 
 export type OutputFormat = 'table' | 'json' | 'markdown';
@@ -50,16 +47,6 @@ export interface RunCommandOptions {
   /** Repetitions of each suite, each in a fresh process, merged per suite (see run-repeated.ts). @default 1 */
   repeat?: number;
 }
-
-/** Ratings that trip `--fail-on`: `needs_work` fails on needs_work only; `good` also fails on good. */
-const failingRatings: Record<FailOnRating, readonly string[]> = {
-  needs_work: ['needs_work'],
-  good: ['needs_work', 'good'],
-};
-
-/** Signals that stop a run like Ctrl-C, with the exit code each leads to (128 + signal number). */
-const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-type StopSignal = keyof typeof STOP_SIGNALS;
 
 /**
  * `kaizen-bench run [suites...]`: runs each suite and writes `<out>/<suite id>_results.json` after each
@@ -175,36 +162,12 @@ export async function runCommand(
     unwatchParent();
   }
 
-  if (results.length > 0) {
-    const summary = summarizeRun(results, {
-      startedAt,
-      totalDurationSeconds: (performance.now() - t0) / 1000,
-      aborted: stoppedBy !== undefined,
-    });
-    const path = await writeRunSummary(summary, outDir);
-    // One suite's table says it all; after several, one table for the whole run.
-    if (options.format === 'table' && results.length > 1) {
-      io.stdout.write(`${renderRunSummary(summary)}\n${pc.dim(`summary: ${path}`)}\n`);
-    }
-  }
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  if (options.format === 'markdown')
-    io.stdout.write(`${results.map((result) => toMarkdown(result)).join('\n\n')}\n`);
-
-  if (options.githubBenchmark !== undefined && results.length > 0) {
-    const { path, entries } = await writeGithubBenchmarkFile(results, options.githubBenchmark);
-    io.stderr.write(`github-benchmark: ${entries} benchmarks written to ${path}\n`);
-  }
+  await reportRun(results, options, io, {
+    outDir,
+    startedAt,
+    startedMs: t0,
+    aborted: stoppedBy !== undefined,
+  });
   if (stoppedBy) return STOP_SIGNALS[stoppedBy];
-  const all = results.flatMap((result) => result.benchmark_results);
-  if (all.some((result) => result.status === 'failed')) return ExitCode.failure;
-  if (options.failOn) {
-    const failing = failingRatings[options.failOn];
-    const tripped = all.filter((result) => result.status === 'ok' && failing.includes(result.rating));
-    if (tripped.length > 0) {
-      io.stderr.write(`--fail-on ${options.failOn}: ${tripped.map((result) => result.name).join(', ')}\n`);
-      return ExitCode.failure;
-    }
-  }
-  return ExitCode.ok;
+  return runExitCode(results, options, io);
 }
