@@ -20,7 +20,7 @@ it('the check catches a link out of the repository and a missing file', () => {
   copyFileSync(script, join(repo, 'scripts', 'check-doc-links.mjs'));
   writeFileSync(
     join(repo, 'README.md'),
-    '[design](../shared/DESIGN.md) [here](docs/missing.md) [ok](README.md)\n',
+    '[design](../outside/DESIGN.md) [here](docs/missing.md) [ok](README.md)\n',
   );
   spawnSync('git', ['init', '-q'], { cwd: repo });
   const result = spawnSync(process.execPath, [join(repo, 'scripts', 'check-doc-links.mjs')], {
@@ -29,7 +29,7 @@ it('the check catches a link out of the repository and a missing file', () => {
   });
   expect(result.status).toBe(1);
   expect(result.stderr.trim().split('\n')).toEqual([
-    'README.md: ../shared/DESIGN.md points outside the repository',
+    'README.md: ../outside/DESIGN.md points outside the repository',
     'README.md: docs/missing.md does not exist',
   ]);
 });
