@@ -11,6 +11,7 @@ import {
   type StoreDescription,
   type StoredTurn,
   TABLES,
+  chooseOldestBeyond,
 } from './store';
 
 /** Connect timeout of the PostgreSQL backend by default, in ms. */
@@ -371,14 +372,7 @@ class PostgresStore implements MemoryStore {
         const { rows } = await this.pool.query<{ session_id: string }>(this.sql.oldest, [
           excess + chosen.size,
         ]);
-        let added = 0;
-        for (const row of rows) {
-          if (added >= excess) break;
-          if (!chosen.has(row.session_id)) {
-            chosen.add(row.session_id);
-            added++;
-          }
-        }
+        chooseOldestBeyond(chosen, rows, excess);
       }
     }
     return [...chosen];

@@ -12,6 +12,7 @@ import {
   type StoreDescription,
   type StoredTurn,
   TABLES,
+  chooseOldestBeyond,
 } from './store';
 
 /** SQLite `synchronous` setting of the warm tier. */
@@ -307,14 +308,7 @@ class SqliteStore implements MemoryStore {
         const rows = this.db
           .prepare(`SELECT session_id FROM ${SESSIONS} ORDER BY last_active_ms, session_id`)
           .iterate() as IterableIterator<{ session_id: string }>;
-        let added = 0;
-        for (const row of rows) {
-          if (added >= excess) break;
-          if (!chosen.has(row.session_id)) {
-            chosen.add(row.session_id);
-            added++;
-          }
-        }
+        chooseOldestBeyond(chosen, rows, excess);
       }
     }
     return [...chosen];

@@ -105,3 +105,22 @@ export const TABLES = {
 export function isTurnRole(value: unknown): value is ChatMessage['role'] {
   return value === 'user' || value === 'assistant' || value === 'system';
 }
+
+/**
+ * Adds to `chosen` the first `excess` sessions of `oldestFirst` (least recently active first) not chosen yet:
+ * the session-count half of the demotion policy, the same on every backend.
+ */
+export function chooseOldestBeyond(
+  chosen: Set<string>,
+  oldestFirst: Iterable<{ session_id: string }>,
+  excess: number,
+): void {
+  let added = 0;
+  for (const { session_id: sessionId } of oldestFirst) {
+    if (added >= excess) break;
+    if (!chosen.has(sessionId)) {
+      chosen.add(sessionId);
+      added++;
+    }
+  }
+}
