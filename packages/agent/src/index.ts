@@ -5,8 +5,11 @@ export { defineTool, DEFAULT_TOOL_TIMEOUT_MS } from './agent/tool';
 export { allowAllPolicy } from './agent/policy';
 export { DEFAULT_MAX_SESSIONS, DEFAULT_MAX_TURNS_PER_SESSION, InProcessMemory } from './agent/memory';
 export { AgentAbortError, AgentClosedError, AgentConfigError, AgentError } from './agent/errors';
+// The JSON tool protocol, for adapters that make another runtime ask the model exactly as this agent does.
+export { buildReplySchema, describeToolProtocol, parseReply } from './agent/reply-protocol';
 
 export type { Agent, AgentRunOptions } from './agent/create-agent';
+export type { AgentReply, ProtocolTool } from './agent/reply-protocol';
 export type {
   AgentConfig,
   AgentGenerationOptions,

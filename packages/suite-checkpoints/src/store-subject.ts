@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CheckpointCodec, CheckpointStore, RECOMMENDED_CHECKPOINT_CODEC } from '@kaizen-bench/agent';
@@ -33,6 +33,15 @@ export async function createStoreSubject(options: StoreSubjectOptions = {}): Pro
     },
     async load({ compress }) {
       return (await storeOf(compress).load()).state;
+    },
+    async storedBytes() {
+      // Every file under the subject's directory: both stores' checkpoints, temp files included.
+      const entries = await readdir(root, { recursive: true, withFileTypes: true });
+      let total = 0;
+      for (const entry of entries) {
+        if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+      }
+      return total;
     },
     async describe() {
       const files = async (store: CheckpointStore) =>

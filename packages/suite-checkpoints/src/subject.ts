@@ -12,6 +12,9 @@ export interface CheckpointSaveFacts {
   codec?: string;
 }
 
+/** The suite's benchmarks, by the short names a subject uses to say which it does not offer. */
+export type CheckpointsBenchmarkKey = 'save' | 'load' | 'compression';
+
 /**
  * The operations the Checkpoints suite times. Implement it to benchmark your own framework's checkpointing.
  * The default subject is `CheckpointStore` from `@kaizen-bench/agent` (see `createStoreSubject`).
@@ -26,6 +29,16 @@ export interface CheckpointsSubject {
    * the state (the suite checks, untimed, that it equals what was saved).
    */
   load(options: { compress: boolean }): Promise<AgentState>;
+  /**
+   * Benchmarks this subject does not offer, each with the reason (e.g. `{ compression: 'no compression
+   * option' }`): they come out `skipped` with that reason instead of being emulated. @default all offered
+   */
+  readonly unsupported?: Partial<Record<CheckpointsBenchmarkKey, string>>;
+  /**
+   * Bytes the subject's storage holds now (files on disk, table sizes, in-memory buffers). When given, Save
+   * records the write amplification of a growing conversation (`write_amplification` in its metadata).
+   */
+  storedBytes?(): Promise<number>;
   /** Facts for the results' metadata (retention, files on disk, codec, ...), asked for after the last iteration. */
   describe?(): MaybePromise<Record<string, unknown>>;
   /** Releases what the subject holds (files, connections); called once per benchmark, after its last iteration. */

@@ -36,3 +36,27 @@ export function createMemorySubject(options: MemorySubjectOptions = {}) {
   };
   return { subject, calls };
 }
+
+/** The in-memory subject with `storedBytes()`: the bytes of every save it keeps (all of them, no retention). */
+export function createKeepAllSubject(unsupported?: CheckpointsSubject['unsupported']) {
+  const saves: number[] = [];
+  const messages: number[] = [];
+  const closed = { count: 0 };
+  const { subject } = createMemorySubject();
+  const keepAll: CheckpointsSubject = {
+    ...subject,
+    name: 'keep-all subject',
+    ...(unsupported ? { unsupported } : {}),
+    async save(state, options) {
+      const facts = await subject.save(state, options);
+      saves.push(facts.bytes);
+      messages.push(state.conversation.length);
+      return facts;
+    },
+    storedBytes: async () => saves.reduce((sum, bytes) => sum + bytes, 0),
+    close() {
+      closed.count++;
+    },
+  };
+  return { subject: keepAll, saves, messages, closed };
+}

@@ -90,6 +90,12 @@ export interface InterruptsSubject {
    * @default ['abort', 'timeout', 'budget']
    */
   readonly sources?: readonly InterruptSourceKind[];
+  /**
+   * Why the framework lacks a source, for the sources it leaves out (Detection's `sources_left_out`), e.g.
+   * `{ budget: 'no cost budget in this framework' }`. A source named here is left out even if listed above.
+   * @default every left-out source says "the subject does not support it"
+   */
+  readonly unsupported?: Partial<Record<InterruptSourceKind, string>>;
   /** Builds the agent for `task` (its one tool wired to `task.tool`); once per benchmark, untimed. */
   prepare(task: InterruptTask): MaybePromise<void>;
   /**

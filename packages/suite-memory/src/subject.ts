@@ -70,6 +70,11 @@ export interface MemorySubject {
   /** Leave it out and Cold Tier is skipped. */
   readonly cold?: MemoryColdTier;
   /**
+   * Why a tier is not offered (e.g. `{ cold: 'no archive call' }`): its benchmark comes out `skipped` with this
+   * reason, even if the tier's operations are present. @default a generic reason for a missing tier
+   */
+  readonly unsupported?: Partial<Record<'hot' | 'warm' | 'cold', string>>;
+  /**
    * Facts for the results' metadata (backend, settings, row counts, ...), asked for after the last
    * iteration.
    */

@@ -13,6 +13,7 @@ export type { RoutingExample } from './data/routing-set';
 export type { DelegationTask } from './data/delegation-tasks';
 export type {
   DelegationOutcome,
+  MultiAgentBenchmarkId,
   MultiAgentSubject,
   MultiAgentSubjectSource,
   RouteChoice,

@@ -33,9 +33,17 @@ export interface WireExchange {
  * their cards and one deterministic tool each) is what the subject serves, routes to and delegates to; the
  * default subject (`createReferenceSubject`) builds it from `@kaizen-bench/agent`.
  */
+/** Ids of the Multi-Agent benchmarks, as in results. */
+export type MultiAgentBenchmarkId = 'a2a_protocol' | 'semantic_routing' | 'task_delegation';
+
 export interface MultiAgentSubject {
   /** Shown in the results' metadata. */
   readonly name: string;
+  /**
+   * Benchmarks the framework does not offer, with the reason (e.g. `{ a2a_protocol: 'no A2A transport' }`):
+   * each is `skipped` with it, whatever operations the subject has.
+   */
+  readonly unsupported?: Partial<Record<MultiAgentBenchmarkId, string>>;
   /**
    * A2A Protocol: sends `text` as one A2A message to the team agent `agentId`, over the network (loopback), and
    * resolves with the text of its reply. A team agent answers a text-only message by echoing it: the suite

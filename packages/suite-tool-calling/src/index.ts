@@ -20,6 +20,7 @@ export type {
   AuditFacts,
   PermissionVerdict,
   SuiteApprover,
+  ToolCallingBenchmarkId,
   ToolCallingSubject,
   ToolCallingSubjectSource,
   ToolCallingWorkload,

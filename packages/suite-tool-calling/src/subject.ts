@@ -70,9 +70,17 @@ export interface AuditFacts {
  * operation your framework lacks and its benchmark is `skipped` with the reason. The default subject is the
  * tools layer of `@kaizen-bench/agent` (see `createAgentToolsSubject`).
  */
+/** Ids of the Tool Calling benchmarks, as in results. */
+export type ToolCallingBenchmarkId = 'permission_check' | 'approval_workflow' | 'tool_execution';
+
 export interface ToolCallingSubject {
   /** Shown in the results' metadata. */
   readonly name: string;
+  /**
+   * Benchmarks the framework does not offer, with the reason (e.g. `{ permission_check: 'no permission
+   * layer' }`): each is `skipped` with it, whatever operations the subject has.
+   */
+  readonly unsupported?: Partial<Record<ToolCallingBenchmarkId, string>>;
   /** Untimed, in each benchmark's setup: configure rules, tools, sandbox and budgets; replaces any earlier setup. */
   prepare?(workload: ToolCallingWorkload): MaybePromise<void>;
   /**

@@ -1,5 +1,8 @@
 import type { ToolDefinition } from './tool';
 
+/** What the protocol needs of a tool: its name, what it does, and its arguments' JSON Schema. */
+export type ProtocolTool = Pick<ToolDefinition, 'name' | 'description' | 'parameters'>;
+
 /** A model reply in the tool protocol: call a tool, or answer. */
 export type AgentReply =
   | { type: 'tool_call'; tool: string; arguments: unknown }
@@ -11,7 +14,7 @@ export type AgentReply =
  * `{ "type": "final", "text": "..." }`. Arguments are any object here; each tool's own schema checks them.
  */
 export function buildReplySchema(
-  tools: readonly ToolDefinition[],
+  tools: readonly ProtocolTool[],
   toolChoice: 'auto' | 'required' = 'auto',
 ): object {
   const toolCall = {
@@ -41,7 +44,7 @@ export function buildReplySchema(
 
 /** The system-prompt part that tells the model the tool protocol and lists the tools. */
 export function describeToolProtocol(
-  tools: readonly ToolDefinition[],
+  tools: readonly ProtocolTool[],
   toolChoice: 'auto' | 'required' = 'auto',
 ): string {
   const lines = [

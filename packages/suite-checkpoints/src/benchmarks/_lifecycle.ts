@@ -3,34 +3,53 @@ import type { AgentState } from '@kaizen-bench/agent';
 import type { BenchmarkContext } from '@kaizen-bench/harness';
 import { buildAgentState } from '../build-agent-state';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
-import type { CheckpointSaveFacts, CheckpointsSubject } from '../subject';
+import type { CheckpointSaveFacts, CheckpointsBenchmarkKey, CheckpointsSubject } from '../subject';
 
-/** What a benchmark holds between setup and teardown. */
-export interface Held {
+/** The subject a benchmark got in `requires`. */
+export interface Obtained {
   subject: CheckpointsSubject;
   /** Made by a factory here, so closed here. */
   owned: boolean;
+}
+
+/** What a benchmark holds between setup and teardown. */
+export interface Held extends Obtained {
   state: AgentState;
 }
 
-/** Setup shared by the three benchmarks: the subject, and the state built from the run's PRNG (untimed). */
-export async function acquire(
-  ctx: BenchmarkContext,
+/**
+ * `requires` of the three benchmarks: gets the subject (a factory is called once per benchmark) and, when it
+ * declares the benchmark unsupported, lets it go and returns its reason to skip.
+ */
+export async function obtain(
   options: ResolvedCheckpointsSuiteOptions,
-): Promise<Held> {
+  benchmark: CheckpointsBenchmarkKey,
+): Promise<Obtained | { reason: string }> {
   const source = options.subject;
   const owned = typeof source === 'function';
   const subject = owned ? await source() : source;
+  const reason = subject.unsupported?.[benchmark];
+  if (reason === undefined) return { subject, owned };
+  if (owned) await subject.close?.();
+  return { reason: `${subject.name}: ${reason}` };
+}
+
+/** Setup shared by the three benchmarks: the state built from the run's PRNG (untimed), facts into metadata. */
+export function prepare(
+  ctx: BenchmarkContext,
+  options: ResolvedCheckpointsSuiteOptions,
+  obtained: Obtained,
+): Held {
   const state = buildAgentState(ctx.rng, options.stateSize);
-  ctx.metadata['subject'] = subject.name;
+  ctx.metadata['subject'] = obtained.subject.name;
   ctx.metadata['state_messages'] = state.conversation.length;
   ctx.metadata['state_memory_entries'] = state.memory.length;
   ctx.metadata['state_json_bytes'] = Buffer.byteLength(JSON.stringify(state));
-  return { subject, owned, state };
+  return { ...obtained, state };
 }
 
 /** Teardown: the subject's own facts into metadata, then close it if this benchmark made it. */
-export async function release(ctx: BenchmarkContext, held: Held | undefined): Promise<void> {
+export async function release(ctx: BenchmarkContext, held: Obtained | undefined): Promise<void> {
   if (!held) return;
   try {
     if (held.subject.describe) ctx.metadata['subject_facts'] = await held.subject.describe();

@@ -2,11 +2,12 @@ import type { AgentState } from '@kaizen-bench/agent';
 import type { BenchmarkDefinition } from '@kaizen-bench/harness';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
 import type { CheckpointSaveFacts } from '../subject';
-import { acquire, assertSameState, type Held, release } from './_lifecycle';
+import { assertSameState, type Held, type Obtained, obtain, prepare, release } from './_lifecycle';
 import { createRawFloor, RAW_READ_DESCRIPTION, RAW_WRITE_DESCRIPTION, type RawFloor } from './_raw-floor';
 
 /** Compression: save + load round trip with compression on; ratio and sizes in metadata (DESIGN §9). */
 export function createCompressionBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
+  let obtained: Obtained | undefined;
   let held: Held | undefined;
   let last: CheckpointSaveFacts | undefined;
   let lastLoaded: AgentState | undefined;
@@ -24,6 +25,8 @@ export function createCompressionBenchmark(options: ResolvedCheckpointsSuiteOpti
   return {
     id: 'checkpoint_compression',
     name: 'Compression',
+    // Mostly waiting (the save fsyncs): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       'Times one round trip with compression on: subject.save(state, { compress: true }) then ' +
       `subject.load({ compress: true }) of an agent state (${messages} messages, ${memoryEntries} memory ` +
@@ -51,8 +54,14 @@ export function createCompressionBenchmark(options: ResolvedCheckpointsSuiteOpti
         floor = undefined;
       },
     },
+    async requires() {
+      const got = await obtain(options, 'compression');
+      if ('reason' in got) return got.reason;
+      obtained = got;
+      return true;
+    },
     async setup(ctx) {
-      held = await acquire(ctx, options);
+      held = prepare(ctx, options, obtained!);
       last = undefined;
       lastLoaded = undefined;
       const saved = await held.subject.save(held.state, { compress: true });
@@ -80,7 +89,8 @@ export function createCompressionBenchmark(options: ResolvedCheckpointsSuiteOpti
         if (lastLoaded !== undefined && held)
           assertSameState(lastLoaded, held.state, 'checkpoint_compression');
       } finally {
-        await release(ctx, held);
+        await release(ctx, obtained);
+        obtained = undefined;
         held = undefined;
       }
     },

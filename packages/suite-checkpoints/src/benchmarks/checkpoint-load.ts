@@ -1,11 +1,12 @@
 import type { AgentState } from '@kaizen-bench/agent';
 import type { BenchmarkDefinition } from '@kaizen-bench/harness';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
-import { acquire, assertSameState, type Held, release, sizeFacts } from './_lifecycle';
+import { assertSameState, type Held, type Obtained, obtain, prepare, release, sizeFacts } from './_lifecycle';
 import { createRawFloor, RAW_READ_DESCRIPTION, type RawFloor } from './_raw-floor';
 
 /** Load: read, validate and deserialize the newest checkpoint, saved once in setup (DESIGN §9). */
 export function createLoadBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
+  let obtained: Obtained | undefined;
   let held: Held | undefined;
   let lastLoaded: AgentState | undefined;
   let floor: RawFloor | undefined;
@@ -35,8 +36,14 @@ export function createLoadBenchmark(options: ResolvedCheckpointsSuiteOptions): B
         floor = undefined;
       },
     },
+    async requires() {
+      const got = await obtain(options, 'load');
+      if ('reason' in got) return got.reason;
+      obtained = got;
+      return true;
+    },
     async setup(ctx) {
-      held = await acquire(ctx, options);
+      held = prepare(ctx, options, obtained!);
       lastLoaded = undefined;
       const saved = await held.subject.save(held.state, { compress: false });
       Object.assign(ctx.metadata, sizeFacts(saved));
@@ -50,7 +57,8 @@ export function createLoadBenchmark(options: ResolvedCheckpointsSuiteOptions): B
         // The last timed load must also have returned the saved state.
         if (lastLoaded !== undefined && held) assertSameState(lastLoaded, held.state, 'checkpoint_load');
       } finally {
-        await release(ctx, held);
+        await release(ctx, obtained);
+        obtained = undefined;
         held = undefined;
       }
     },

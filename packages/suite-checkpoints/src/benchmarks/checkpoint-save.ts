@@ -1,11 +1,13 @@
 import type { BenchmarkDefinition } from '@kaizen-bench/harness';
 import type { ResolvedCheckpointsSuiteOptions } from '../options';
 import type { CheckpointSaveFacts } from '../subject';
-import { acquire, type Held, release, sizeFacts } from './_lifecycle';
+import { type Held, type Obtained, obtain, prepare, release, sizeFacts } from './_lifecycle';
+import { measureWriteAmplification } from './_write-amplification';
 import { createRawFloor, RAW_WRITE_DESCRIPTION, type RawFloor } from './_raw-floor';
 
 /** Save: a durable save of the agent state, compression off, retention on (DESIGN §9). */
 export function createSaveBenchmark(options: ResolvedCheckpointsSuiteOptions): BenchmarkDefinition {
+  let obtained: Obtained | undefined;
   let held: Held | undefined;
   let last: CheckpointSaveFacts | undefined;
   let saves = 0;
@@ -15,16 +17,25 @@ export function createSaveBenchmark(options: ResolvedCheckpointsSuiteOptions): B
   return {
     id: 'checkpoint_save',
     name: 'Save',
+    // Mostly waiting (fsync of every save): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       `Times subject.save(state, { compress: false }) of a prebuilt agent state (${messages} messages, ` +
       `${memoryEntries} memory entries, budget, tool state); for the default CheckpointStore that is JSON ` +
       'serialize + SHA-256 + temp-file write + fsync + rename + directory fsync + retention (keep 10). ' +
-      'Building the state is untimed.',
+      'Building the state is untimed. Untimed afterwards: bytes stored after the saves of a growing ' +
+      'conversation on a fresh subject (metadata.write_amplification).',
     target: { excellentMs: 10, targetMs: 30 },
     iterations: 100,
     warmup: 10,
+    async requires() {
+      const got = await obtain(options, 'save');
+      if ('reason' in got) return got.reason;
+      obtained = got;
+      return true;
+    },
     async setup(ctx) {
-      held = await acquire(ctx, options);
+      held = prepare(ctx, options, obtained!);
       last = undefined;
       saves = 0;
     },
@@ -47,10 +58,21 @@ export function createSaveBenchmark(options: ResolvedCheckpointsSuiteOptions): B
       saves++;
     },
     async teardown(ctx) {
-      if (last) Object.assign(ctx.metadata, sizeFacts(last));
-      ctx.metadata['checkpoints_saved'] = saves;
-      await release(ctx, held);
-      held = undefined;
+      try {
+        if (last) Object.assign(ctx.metadata, sizeFacts(last));
+        ctx.metadata['checkpoints_saved'] = saves;
+        if (held && !ctx.signal.aborted) {
+          ctx.metadata['write_amplification'] = await measureWriteAmplification(
+            options,
+            held.subject,
+            held.state,
+          ).catch((error: unknown) => ({ measured: false, reason: `failed: ${(error as Error).message}` }));
+        }
+      } finally {
+        await release(ctx, obtained);
+        obtained = undefined;
+        held = undefined;
+      }
     },
   };
 }

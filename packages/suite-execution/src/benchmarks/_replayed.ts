@@ -1,6 +1,7 @@
 import type { BaselineDefinition, BenchmarkDefinition, Target } from '@kaizen-bench/harness';
 import type { ResolvedExecutionSuiteOptions } from '../options';
 import type { ExecutionSubject, ExecutionWorkload, ModelCall, TokenUsage } from '../subject';
+import { heapGrowth, heapUsedAfterGc } from './_heap';
 import { type Held, medianOf, obtain, prepare, release } from './_lifecycle';
 
 /** One sample of the agent arm: what the floor replays and what the metadata reports. */
@@ -56,6 +57,8 @@ export function createReplayedBenchmark<S extends AgentSample>(
   // What the floor replays: the latest agent sample's calls and the tokens it used.
   let replay: { calls: ModelCall[]; usage: TokenUsage; key: string } | undefined;
   let promptsStable = true;
+  // Heap used after a full GC once the first agent run is done: the heap-growth fact's starting point.
+  let heapFirst: ReturnType<typeof heapUsedAfterGc> | undefined;
   const agentTally = { tokensPerS: [] as number[], llmMs: [] as number[], outsideLlmMs: [] as number[] };
   const floorTally = { tokensPerS: [] as number[], samples: 0, tokenMismatches: 0, completion: 0 };
 
@@ -109,6 +112,7 @@ export function createReplayedBenchmark<S extends AgentSample>(
     },
     async setup(ctx) {
       sessions = 0;
+      heapFirst = undefined;
       replay = undefined;
       promptsStable = true;
       lastMeasured = undefined;
@@ -120,6 +124,7 @@ export function createReplayedBenchmark<S extends AgentSample>(
       const first = await spec.sample(held.subject, sessionId, ctx.signal);
       await spec.verify?.(first, held.subject, sessionId);
       capture(first);
+      heapFirst = heapUsedAfterGc();
     },
     fn: async (ctx) => {
       const sessionId = `${spec.id}-${++sessions}`;
@@ -144,6 +149,10 @@ export function createReplayedBenchmark<S extends AgentSample>(
     baseline,
     async teardown(ctx) {
       try {
+        // Every agent sample ran in a fresh session: growth is what the subject keeps across invocations.
+        if (heapFirst && sessions > 0) {
+          ctx.metadata['heap_growth'] = heapGrowth(heapFirst, heapUsedAfterGc(), sessions + 1);
+        }
         if (lastMeasured) {
           Object.assign(ctx.metadata, {
             model_calls_per_sample: lastMeasured.modelCalls.length,

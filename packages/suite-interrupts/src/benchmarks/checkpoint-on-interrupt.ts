@@ -55,6 +55,8 @@ export function createCheckpointOnInterruptBenchmark(
   return {
     id: 'checkpoint_on_interrupt',
     name: 'Checkpoint on Interrupt',
+    // Mostly waiting (a durable (fsynced) checkpoint): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       "From the interrupt (stamped just before the run's AbortSignal is aborted, while the run is in its long " +
       `step after ${options.fastSteps} quick tool steps) to a durable checkpoint of the completed steps, as the ` +

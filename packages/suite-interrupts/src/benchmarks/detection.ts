@@ -105,11 +105,13 @@ export function createDetectionBenchmark(options: ResolvedInterruptsSuiteOptions
     const supported = h.subject.sources ?? IN_PROCESS;
     if (!supported.includes('abort'))
       throw new Error(`subject ${h.subject.name} must support the abort source`);
-    kinds = IN_PROCESS.filter((kind) => supported.includes(kind));
+    const why = h.subject.unsupported ?? {};
+    if (why.abort !== undefined) throw new Error(`subject ${h.subject.name} must support the abort source`);
+    kinds = IN_PROCESS.filter((kind) => supported.includes(kind) && why[kind] === undefined);
     const leftOut: Record<string, string> = {};
     for (const kind of IN_PROCESS)
-      if (!kinds.includes(kind)) leftOut[kind] = 'the subject does not support it';
-    const problem = signalChildProblem(h.subject.signalChild);
+      if (!kinds.includes(kind)) leftOut[kind] = why[kind] ?? 'the subject does not support it';
+    const problem = why.signal ?? signalChildProblem(h.subject.signalChild);
     if (problem) leftOut['signal'] = problem;
     else {
       child = await startSignalChild(h.subject.signalChild!, h.spec, ctx.signal);
@@ -136,6 +138,8 @@ export function createDetectionBenchmark(options: ResolvedInterruptsSuiteOptions
   return {
     id: 'interrupt_detection',
     name: 'Detection',
+    // Mostly waiting (signal delivery, timers and a loopback request): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       'One interrupt per sample, the sources taking turns (signal, abort, timeout, budget), each fired while the ' +
       `run is in its long step (a request to a loopback server that never answers, after ${options.fastSteps} quick ` +

@@ -30,6 +30,8 @@ export function createGracefulShutdownBenchmark(
   return {
     id: 'graceful_shutdown',
     name: 'Graceful Shutdown',
+    // Mostly waiting (aborting in-flight work and closing resources): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       "From the interrupt (stamped just before the run's AbortSignal is aborted, while the run is in its long " +
       `step after ${options.fastSteps} quick tool steps) to the agent fully stopped, as the subject reports it: ` +

@@ -21,8 +21,10 @@ export async function obtain(
   const source = options.subject;
   const owned = typeof source === 'function';
   const subject = owned ? await source() : source;
-  if (subject[tier]) return { held: { subject, owned } };
+  const declared = subject.unsupported?.[tier];
+  if (subject[tier] && declared === undefined) return { held: { subject, owned } };
   if (owned) await subject.close?.();
+  if (declared !== undefined) return { reason: `${subject.name}: ${declared}` };
   return { reason: `${subject.name} has no ${tier} tier (the subject implements no \`${tier}\` operations)` };
 }
 

@@ -1,6 +1,6 @@
 import type { BenchmarkContext } from '@kaizen-bench/harness';
 import type { ResolvedMultiAgentSuiteOptions } from '../options';
-import type { MultiAgentSubject } from '../subject';
+import type { MultiAgentBenchmarkId, MultiAgentSubject } from '../subject';
 
 /** The subject a benchmark holds from `requires` to teardown. */
 export interface Held {
@@ -13,12 +13,13 @@ type Operation = 'sendMessage' | 'route' | 'delegate';
 
 /**
  * `requires` shared by the three benchmarks: makes (or takes) the subject, untimed, and skips the benchmark
- * with the reason when the subject lacks the operation it times. A skipped benchmark has no teardown, so a
+ * with the reason when the subject declares it unsupported or lacks the operation it times. A skipped benchmark has no teardown, so a
  * subject made here for nothing is closed here.
  */
 export async function acquire(
   ctx: BenchmarkContext,
   options: ResolvedMultiAgentSuiteOptions,
+  id: MultiAgentBenchmarkId,
   operation: Operation,
   what: string,
 ): Promise<Held | string> {
@@ -26,6 +27,11 @@ export async function acquire(
   const owned = typeof source === 'function';
   const subject = owned ? await source(options.team) : source;
   ctx.metadata['subject'] = subject.name;
+  const unsupported = subject.unsupported?.[id];
+  if (unsupported !== undefined) {
+    if (owned) await subject.close?.();
+    return `subject ${subject.name} does not offer it: ${unsupported}`;
+  }
   if (typeof subject[operation] !== 'function') {
     if (owned) await subject.close?.();
     return `subject ${subject.name} has no ${operation}(): ${what}`;

@@ -21,6 +21,8 @@ export function createA2aProtocolBenchmark(options: ResolvedMultiAgentSuiteOptio
   return {
     id: 'a2a_protocol',
     name: 'A2A Protocol',
+    // Mostly waiting (loopback HTTP): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       `Times subject.sendMessage("${peerId}", text): one A2A message (a ${Buffer.byteLength(A2A_MESSAGE)}-byte text) ` +
       'from one agent to another and its reply, over loopback HTTP. For the default subject: @a2a-js/sdk client ' +
@@ -34,6 +36,7 @@ export function createA2aProtocolBenchmark(options: ResolvedMultiAgentSuiteOptio
       const got = await acquire(
         ctx,
         options,
+        'a2a_protocol',
         'sendMessage',
         'the framework has no A2A (or other agent-to-agent) transport',
       );

@@ -61,6 +61,7 @@ export function createSemanticRoutingBenchmark(options: ResolvedMultiAgentSuiteO
       const got = await acquire(
         ctx,
         options,
+        'semantic_routing',
         'route',
         'the framework routes between agents with no semantic (embedding) router',
       );

@@ -31,6 +31,8 @@ export function createTaskDelegationBenchmark(options: ResolvedMultiAgentSuiteOp
   return {
     id: 'task_delegation',
     name: 'Task Delegation',
+    // Mostly waiting (A2A over loopback HTTP): --measure instructions counts its CPU part only.
+    costKind: 'waiting',
     description:
       'Times subject.delegate(task): a supervisor routes the task by its text, sends it (text + tool arguments) ' +
       'to the chosen worker agent over A2A, the worker runs its deterministic tool (no LLM) and the result comes ' +
@@ -44,6 +46,7 @@ export function createTaskDelegationBenchmark(options: ResolvedMultiAgentSuiteOp
       const got = await acquire(
         ctx,
         options,
+        'task_delegation',
         'delegate',
         'the framework cannot hand a task to another agent',
       );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchmarkContext } from '@kaizen-bench/harness';
 import type { ResolvedToolCallingSuiteOptions } from '../options';
-import type { ToolCallingSubject, ToolCallingWorkload } from '../subject';
+import type { ToolCallingBenchmarkId, ToolCallingSubject, ToolCallingWorkload } from '../subject';
 import { WORKLOAD_RULES, WORKLOAD_TOOLS, workloadUsage } from '../workload';
 
 /** What a benchmark holds from `requires` to `teardown`. */
@@ -33,15 +33,22 @@ export async function acquire(options: ResolvedToolCallingSuiteOptions): Promise
 }
 
 /**
- * `requires`: acquires the subject, and skips (releasing it) when it lacks the operation the benchmark times.
+ * `requires`: acquires the subject, and skips (releasing it) when it declares the benchmark unsupported or lacks
+ * the operation the benchmark times.
  */
 export async function acquireFor(
   options: ResolvedToolCallingSuiteOptions,
+  id: ToolCallingBenchmarkId,
   operation: 'checkPermission' | 'requestApproval' | 'callTool',
   what: string,
   set: (held: Held) => void,
 ): Promise<true | string> {
   const held = await acquire(options);
+  const unsupported = held.subject.unsupported?.[id];
+  if (unsupported !== undefined) {
+    await release(undefined, held);
+    return `subject ${held.subject.name} does not offer it: ${unsupported}`;
+  }
   if (typeof held.subject[operation] !== 'function') {
     await release(undefined, held);
     return `subject ${held.subject.name} has no ${operation}(): it has no ${what}`;

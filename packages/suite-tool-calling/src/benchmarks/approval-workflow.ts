@@ -55,7 +55,7 @@ export function createApprovalWorkflowBenchmark(
     warmup: 20,
     ioBound: true,
     requires: () =>
-      acquireFor(options, 'requestApproval', 'approval workflow', (h) => {
+      acquireFor(options, 'approval_workflow', 'requestApproval', 'approval workflow', (h) => {
         held = h;
       }),
     async setup(ctx) {

@@ -28,7 +28,7 @@ export function createPermissionCheckBenchmark(
     iterations: 100,
     warmup: 10,
     requires: () =>
-      acquireFor(options, 'checkPermission', 'permission policy', (h) => {
+      acquireFor(options, 'permission_check', 'checkPermission', 'permission policy', (h) => {
         held = h;
       }),
     async setup(ctx) {

@@ -45,7 +45,7 @@ export function createToolExecutionBenchmark(options: ResolvedToolCallingSuiteOp
     warmup: 10,
     ioBound: true,
     requires: () =>
-      acquireFor(options, 'callTool', 'tool execution', (h) => {
+      acquireFor(options, 'tool_execution', 'callTool', 'tool execution', (h) => {
         held = h;
       }),
     async setup(ctx) {

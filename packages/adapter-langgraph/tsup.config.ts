@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { baseTsupOptions } from '../../tsup.base';
+
+export default defineConfig(baseTsupOptions);
