@@ -4,7 +4,12 @@
 // benchmark, at the default settings. Prints a Markdown table. An experiment, not a test: it takes minutes.
 //
 //   node scripts/calibrate-compare.mjs [--trials 5] [--repeat 5] [--slowdown 20] [--threshold 5]
-//                                      [--suites fixture,checkpoints] [--out results.md]
+//                                      [--suites fixture,checkpoints] [--mode ab|sequential] [--out results.md]
+//
+// --mode ab (default): each trial is one `kaizen-bench ab` (A and B interleaved, the recommended CI gate).
+// --mode sequential: as two CI jobs see it: `--trials` sessions of the same build (A) and half as many with the
+// planted slowdown (B), each `run --repeat N`, one after the other (A B A B ... A), then `compare` of every
+// pair of A sessions (A/A) and of every A session with every B session (A/B).
 //
 // Needs the built CLI (pnpm turbo run build --filter=@kaizen-bench/cli...). Suites:
 // - fixture: apps/cli/test/fixtures/busy-suite.mjs, each iteration spins FIXTURE_WORK_MS (2 ms; B: 2 x 1.2).
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     slowdown: { type: 'string', default: '20' },
     threshold: { type: 'string', default: '5' },
     suites: { type: 'string', default: 'fixture,checkpoints' },
+    mode: { type: 'string', default: 'ab' },
     out: { type: 'string' },
   },
 });
@@ -38,6 +44,9 @@ const trials = Number(values.trials);
 const repeat = Number(values.repeat);
 const slowdown = Number(values.slowdown) / 100;
 const threshold = Number(values.threshold);
+const sequential = values.mode === 'sequential';
+if (!['ab', 'sequential'].includes(values.mode))
+  throw new Error(`--mode ${values.mode}: use ab or sequential`);
 
 const work = mkdtempSync(join(tmpdir(), 'kaizen-calibrate-'));
 const checkpointsWrapper = join(work, 'checkpoints-slowed.mjs');
@@ -83,9 +92,32 @@ const targets = {
   },
 };
 
-function runAb(target, slowed, out) {
+/** Runs a child process of this CLI and resolves to its stdout; rejects on an exit code not in `okCodes`. */
+function runCli(args, env, okCodes = [0]) {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) =>
+      okCodes.includes(code)
+        ? done(stdout)
+        : fail(new Error(`${args[0]} exited ${code}:\n${stderr.slice(-1500)}`)),
+    );
+  });
+}
+
+/** One `kaizen-bench ab` of the target, B with the planted slowdown or not; resolves to its JSON output. */
+async function runAb(target, slowed, out) {
   const args = [
-    bin,
     'ab',
     root,
     root,
@@ -103,34 +135,19 @@ function runAb(target, slowed, out) {
     '--env-b',
     target.env(slowed),
   ];
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: 'true' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => {
-      let json;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      // Every benchmark must have all its repetitions on both sides, or the trial does not count.
-      const whole = json?.benchmarks?.every(
-        (b) => b.baseline_repetitions === repeat && b.current_repetitions === repeat,
-      );
-      if ((code !== 0 && code !== 1) || !whole) fail(new Error(`ab exited ${code}:\n${stderr.slice(-1500)}`));
-      else done(json);
-    });
-  });
+  const stdout = await runCli(args, {}, [0, 1]);
+  let json;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    json = undefined;
+  }
+  // Every benchmark must have all its repetitions on both sides, or the trial does not count.
+  const whole = json?.benchmarks?.every(
+    (b) => b.baseline_repetitions === repeat && b.current_repetitions === repeat,
+  );
+  if (!whole) throw new Error(`ab gave no whole comparison:\n${stdout.slice(-1500)}`);
+  return json;
 }
 
 /** {@link runAb}, tried up to 3 times: a shared checkout can be rebuilt under a run (dist briefly missing). */
@@ -149,13 +166,58 @@ async function runAbRetrying(target, slowed, out) {
   }
 }
 
+/** One session of `run --repeat N` of the target, A (no slowdown) or B (planted), into `out`. */
+function runSession(target, slowed, out) {
+  const [key, value] = target.env(slowed).split('=');
+  return runCli(['run', ...target.args, '--repeat', String(repeat), '--out', out], { [key]: value });
+}
+
+/** `compare --format json` of two session directories. */
+async function compareSessions(baseline, current) {
+  const stdout = await runCli(
+    ['compare', baseline, current, '--threshold', String(threshold), '--format', 'json'],
+    {},
+    [0, 1],
+  );
+  return JSON.parse(stdout);
+}
+
+/** Sequential mode for one target: A and B sessions alternated, then every A/A and A/B pair compared. */
+async function calibrateSequential(name, target) {
+  const sessions = { a: [], b: [] };
+  const bCount = Math.max(1, Math.floor(trials / 2));
+  const order = [];
+  for (let i = 0; i < Math.max(trials, bCount); i++) {
+    if (i < trials) order.push('a');
+    if (i < bCount) order.push('b');
+  }
+  for (const side of order) {
+    const out = join(work, `${name}-${side}${sessions[side].length + 1}`);
+    await runSession(target, side === 'b', out);
+    sessions[side].push(out);
+    process.stderr.write(`${name} session ${side.toUpperCase()}${sessions[side].length} done\n`);
+  }
+  const record = async (before, after, kind) => {
+    const json = await compareSessions(before, after);
+    for (const bench of json.benchmarks) {
+      const r = row(`${bench.suite_id} / ${bench.name}`);
+      r[kind].push(bench.comparison?.verdict ?? 'not compared');
+      if (bench.reason?.includes('busy machine')) r.busy++;
+    }
+  };
+  for (let i = 0; i < sessions.a.length; i++) {
+    for (let j = i + 1; j < sessions.a.length; j++) await record(sessions.a[i], sessions.a[j], 'aa');
+    for (const b of sessions.b) await record(sessions.a[i], b, 'ab');
+  }
+}
+
 const readSide = (out, side, suiteId) =>
   JSON.parse(readFileSync(join(out, side, `${suiteId}_results.json`), 'utf8'));
 
 /** rows[key] = { aa: verdicts[], ab: verdicts[], raw: verdicts[], cvs: number[] } */
 const rows = new Map();
 const row = (key) => {
-  if (!rows.has(key)) rows.set(key, { aa: [], ab: [], raw: [], cvs: [] });
+  if (!rows.has(key)) rows.set(key, { aa: [], ab: [], raw: [], cvs: [], busy: 0 });
   return rows.get(key);
 };
 const startedAt = new Date();
@@ -165,6 +227,10 @@ const chosen = values.suites.split(',').map((name) => name.trim());
 for (const name of chosen) {
   const target = targets[name];
   if (!target) throw new Error(`unknown suite ${name}: choose from ${Object.keys(targets).join(', ')}`);
+  if (sequential) {
+    await calibrateSequential(name, target);
+    continue;
+  }
   for (let trial = 1; trial <= trials; trial++) {
     for (const slowed of [false, true]) {
       const out = join(work, `${name}-${trial}-${slowed ? 'ab' : 'aa'}`);
@@ -201,26 +267,38 @@ const median = (xs) => {
       ? s[(s.length - 1) / 2]
       : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const how = sequential
+  ? `${trials} sessions of this workspace (A) and ${Math.max(1, Math.floor(trials / 2))} with a ${values.slowdown}% slowdown planted (B), each \`run --repeat ${repeat}\`, one after the other, every A/A and A/B pair compared`
+  : `\`kaizen-bench ab\` of this workspace against itself, --repeat ${repeat}, ${trials} trials per suite; A/B plants a ${values.slowdown}% slowdown in B`;
 const lines = [
-  `Calibration of \`compare\` (${startedAt.toISOString().slice(0, 10)}): \`kaizen-bench ab\` of this workspace against itself, ` +
-    `--repeat ${repeat}, threshold ${threshold}%, default profile, ${trials} trials per suite; A/B plants a ${values.slowdown}% slowdown in B. ` +
+  `Calibration of \`compare\` (${startedAt.toISOString().slice(0, 10)}, --mode ${values.mode}): ${how}; threshold ${threshold}%, default profile. ` +
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} -> ${loadavg()[0].toFixed(1)}, ` +
     `Node ${process.version}; ${((performance.now() - t0) / 60000).toFixed(1)} min.`,
   '',
-  `| benchmark | A/A false alarms (slower or faster) | A/B +${values.slowdown}% detected (slower) | run-to-run CV of p50 (median) | before: single run, raw samples, A/A false alarms |`,
-  '|---|---|---|---|---|',
+  sequential
+    ? `| benchmark | A/A false alarms (slower or faster) | A/B +${values.slowdown}% detected (slower) | inconclusive for a busy machine (of all pairs) |`
+    : `| benchmark | A/A false alarms (slower or faster) | A/B +${values.slowdown}% detected (slower) | run-to-run CV of p50 (median) | before: single run, raw samples, A/A false alarms |`,
+  sequential ? '|---|---|---|---|' : '|---|---|---|---|---|',
 ];
 const total = { aa: [], ab: [], raw: [] };
+let busyTotal = 0;
 for (const [key, r] of rows) {
+  const common = `| ${key} | ${pct(r.aa.filter(alarm).length, r.aa.length)} | ${pct(r.ab.filter((v) => v === 'slower').length, r.ab.length)} |`;
   lines.push(
-    `| ${key} | ${pct(r.aa.filter(alarm).length, r.aa.length)} | ${pct(r.ab.filter((v) => v === 'slower').length, r.ab.length)} | ${(median(r.cvs) * 100).toFixed(1)}% | ${pct(r.raw.filter(alarm).length, r.raw.length)} |`,
+    sequential
+      ? `${common} ${pct(r.busy, r.aa.length + r.ab.length)} |`
+      : `${common} ${(median(r.cvs) * 100).toFixed(1)}% | ${pct(r.raw.filter(alarm).length, r.raw.length)} |`,
   );
+  busyTotal += r.busy;
   total.aa.push(...r.aa);
   total.ab.push(...r.ab);
   total.raw.push(...r.raw);
 }
+const allCommon = `| **all** | **${pct(total.aa.filter(alarm).length, total.aa.length)}** | **${pct(total.ab.filter((v) => v === 'slower').length, total.ab.length)}** |`;
 lines.push(
-  `| **all** | **${pct(total.aa.filter(alarm).length, total.aa.length)}** | **${pct(total.ab.filter((v) => v === 'slower').length, total.ab.length)}** | | **${pct(total.raw.filter(alarm).length, total.raw.length)}** |`,
+  sequential
+    ? `${allCommon} **${pct(busyTotal, total.aa.length + total.ab.length)}** |`
+    : `${allCommon} | **${pct(total.raw.filter(alarm).length, total.raw.length)}** |`,
 );
 const table = `${lines.join('\n')}\n`;
 process.stdout.write(table);

@@ -55,6 +55,11 @@ test('a merge pools the samples for the seed fields and keeps each repetition wi
   // 40, 60 and 50 us: a spread of about 20% between runs.
   expect(ok.run_to_run_cv).toBeGreaterThan(0.1);
 
+  // Each repetition keeps its own floor's p50, which compare uses to take machine swings out.
+  expect(ok.repetitions?.map((rep) => rep.floor_p50)).toEqual(
+    okReps.map((rep) => rep.baseline?.latency_ms.p50),
+  );
+
   // The floor is pooled the same way and the overhead recomputed from the pooled numbers.
   const floorPooled = okReps.flatMap((rep) => rep.baseline?.samples_ms ?? []);
   expect(ok.baseline?.samples_ms).toEqual(floorPooled);
