@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { type SuiteResult, toGithubBenchmark } from '@kaizen-bench/harness';
+import { basename, dirname, resolve } from 'node:path';
+import { type SuiteResult, toGithubBenchmark, writeFileAtomically } from '@kaizen-bench/harness';
 import { CliError, ExitCode } from './errors';
+import { DEFAULT_SUBJECT, subjectOf } from './subjects';
 
 /**
  * Writes the `ok` benchmarks of all `results` as one github-action-benchmark (`customSmallerIsBetter`) file,
@@ -13,7 +12,14 @@ export async function writeGithubBenchmarkFile(
   results: readonly SuiteResult[],
   file: string,
 ): Promise<{ path: string; entries: number }> {
-  const entries = toGithubBenchmark(results);
+  // Names must stay unique (the action keys history by name): other subjects than the default say theirs.
+  const entries = results.flatMap((result) => {
+    const subject = subjectOf(result);
+    const own = toGithubBenchmark(result);
+    return subject === DEFAULT_SUBJECT
+      ? own
+      : own.map((entry) => ({ ...entry, name: `${entry.name} [${subject}]` }));
+  });
   const path = resolve(file);
   if (entries.length === 0) {
     throw new CliError(
@@ -21,19 +27,10 @@ export async function writeGithubBenchmarkFile(
       ExitCode.failure,
     );
   }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(`${JSON.stringify(entries, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
+    await writeFileAtomically(dirname(path), basename(path), `${JSON.stringify(entries, null, 2)}\n`);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw new CliError(`cannot write ${path}: ${(error as Error).message}`, ExitCode.usage, { cause: error });
+    throw new CliError((error as Error).message, ExitCode.usage, { cause: error });
   }
   return { path, entries: entries.length };
 }

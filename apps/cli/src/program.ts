@@ -5,8 +5,10 @@ import { compareCommand } from './commands/compare';
 import { doctorCommand } from './commands/doctor';
 import { exportCommand } from './commands/export';
 import { listCommand } from './commands/list';
+import { DEFAULT_RESULTS_DIR, reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { colorEnabled, useColors } from './colors';
+import { BUSY_CPU_PRESSURE } from './compare-repetitions';
 import { CliError, ExitCode } from './errors';
 import { type CliIo, processIo } from './io';
 import { integerOption, percentOption } from './parse-options';
@@ -75,6 +77,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--model-file <path>', 'GGUF file for the embedded engine (default: the generated tiny model)')
     .option('--pg-url <url>', 'PostgreSQL for the memory suite (default: $KAIZEN_BENCH_PG_URL, else SQLite)')
     .option(
+      '--subject <names>',
+      'run each suite once per subject, comma-separated, and print them side by side (kaizen-bench list --subjects)',
+      'kaizen',
+    )
+    .option(
       '--github-benchmark <file>',
       'also write one github-action-benchmark (customSmallerIsBetter) file for all suites of the run',
     )
@@ -84,12 +91,25 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       integerOption('--repeat', 1),
       1,
     )
+    .option(
+      '--report',
+      'also write <out>/report.html: an HTML report of the run with charts (kaizen-bench report)',
+    )
+    .addOption(
+      new Option(
+        '--measure <kind>',
+        'instructions: also count instructions per iteration under valgrind (3 fresh processes per benchmark, spread reported)',
+      )
+        .choices(['time', 'instructions'])
+        .default('time'),
+    )
     .action(async (suites: string[], options) => setExit(await runCommand(suites, options, io)));
 
   program
     .command('list')
     .description('list suites and benchmarks with what each measures and its targets')
     .option('--json', 'print as JSON')
+    .option('--subjects', 'list the subjects `run --subject` takes instead')
     .action(async (options) => setExit(await listCommand(options, io)));
 
   program
@@ -128,11 +148,42 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .addOption(new Option('-f, --format <format>', 'output').choices(['table', 'json']).default('table'))
     .option('--fail-on-regression', 'exit 1 when a benchmark got significantly slower beyond the threshold')
+    .option(
+      '--max-cpu-pressure <percent>',
+      'runs that did not overlap in time get no slower/faster when a repetition saw more CPU pressure than this (100: off)',
+      percentOption('--max-cpu-pressure'),
+      BUSY_CPU_PRESSURE,
+    )
+    .addOption(
+      new Option(
+        '--measure <kind>',
+        'instructions: compare the instruction counts of runs made with run --measure instructions (try --threshold 1)',
+      )
+        .choices(['time', 'instructions'])
+        .default('time'),
+    )
     .action(async (baseline: string, current: string, options) =>
       setExit(await compareCommand(baseline, current, { failOnRegression: false, ...options }, io)),
     );
 
   addAbCommand(program, io, setExit);
+
+  program
+    .command('report')
+    .description(
+      'write a self-contained HTML report (charts, floors, ratings) of one run, or of two with a comparison view',
+    )
+    .argument('[results...]', 'results directory or file; two to compare (baseline, current)', [
+      DEFAULT_RESULTS_DIR,
+    ])
+    .option('-o, --out <file>', 'HTML file to write (default: report.html in the last results directory)')
+    .option(
+      '-t, --threshold <percent>',
+      'with two runs: changes smaller than this are "unchanged"',
+      percentOption('--threshold'),
+      0.05,
+    )
+    .action(async (paths: string[], options) => setExit(await reportCommand(paths, options, io)));
 
   return program;
 }

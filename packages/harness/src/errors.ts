@@ -9,7 +9,9 @@ export type HarnessErrorCode =
   | 'HARNESS_SERIALIZE_FAILED'
   | 'HARNESS_WRITE_FAILED'
   /** `mergeRepetitions` got no results, or results of different suites or settings. */
-  | 'HARNESS_MERGE_MISMATCH';
+  | 'HARNESS_MERGE_MISMATCH'
+  /** `RunOptions.instructions` was given but valgrind cannot be run. */
+  | 'HARNESS_VALGRIND_MISSING';
 
 /** A mistake the caller can fix (bad options, duplicate ids, a result that fails the schema, ...). */
 export class HarnessError extends Error {

@@ -1,3 +1,4 @@
+export { writeFileAtomically } from './_atomic-write';
 export { defineBenchmark, defineSuite } from './define';
 export { runBenchmark } from './run-benchmark';
 export { runSuite } from './run-suite';
@@ -12,6 +13,8 @@ export { mergeRepetitions } from './merge-repetitions';
 export { toMarkdown } from './markdown';
 export { toGithubBenchmark } from './github-benchmark';
 export { HarnessError, ResultsFileError } from './errors';
+export { checkValgrind, VALGRIND_INSTALL_HINT } from './instructions/valgrind';
+export type { ValgrindCheck } from './instructions/valgrind';
 export {
   DEFAULT_ITERATIONS,
   DEFAULT_MONITOR_INTERVAL_MS,
@@ -33,18 +36,24 @@ export type {
   Diagnostic,
   DiagnosticCode,
   FailedBenchmarkResult,
+  InstructionsOptions,
+  InstructionsProgressEvent,
+  InstructionsResult,
+  InstructionsTooling,
   LatencyStats,
   OkBenchmarkResult,
   OverheadResult,
   Rating,
   Reporter,
   RunOptions,
+  MachinePressure,
   RepetitionResult,
   RunProfile,
   SamplingInfo,
   SkippedBenchmarkResult,
   SuiteDefinition,
   SuiteResult,
+  SuiteSource,
   Target,
   TimingInfo,
 } from './types';

@@ -10,6 +10,7 @@ import type {
   BaselineResult,
   BenchmarkResult,
   Diagnostic,
+  MachinePressure,
   OkBenchmarkResult,
   RepetitionResult,
   SamplingInfo,
@@ -194,11 +195,26 @@ function mergeBenchmark(entries: Entry[], total: number, stats: StatsOptions, se
       iterations: result.iterations,
       samples_ms: result.samples_ms,
       timestamp: result.timestamp,
+      ...(result.baseline ? { floor_p50: result.baseline.latency_ms.p50 } : {}),
+      ...(result.machine_pressure ? { machine_pressure: result.machine_pressure } : {}),
     }),
   );
+  const pressure = highestPressure(oks);
+  if (pressure) merged.machine_pressure = pressure;
   const cv = runToRunCv(merged.repetitions.map((repetition) => repetition.p50));
   if (cv !== undefined) merged.run_to_run_cv = cv;
   return merged;
+}
+
+/** Each pressure share's highest value over the repetitions that read one; undefined when none did. */
+function highestPressure(oks: readonly OkBenchmarkResult[]): MachinePressure | undefined {
+  const read = oks.flatMap((result) => (result.machine_pressure ? [result.machine_pressure] : []));
+  if (read.length === 0) return undefined;
+  return {
+    cpu_some: Math.max(...read.map((p) => p.cpu_some)),
+    io_some: Math.max(...read.map((p) => p.io_some)),
+    io_full: Math.max(...read.map((p) => p.io_full)),
+  };
 }
 
 /** Sample stddev / mean of the repetition p50s; undefined for fewer than 2 (no spread to measure). */

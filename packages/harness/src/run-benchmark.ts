@@ -3,6 +3,7 @@ import { type MonitorHandle, type ResourceReport, startMonitor } from '@kaizen-b
 import { createRng, type Summary, summarize } from '@kaizen-bench/stats';
 import { createContextState } from './_context';
 import { createGuard, GuardInterrupt } from './_guard';
+import { startPressureReading } from './_machine-pressure';
 import { ciOf, latencyOf, overheadOf, timingOf } from './_result-fields';
 import {
   type Arm,
@@ -30,6 +31,7 @@ import type {
   BaselineResult,
   BenchmarkDefinition,
   BenchmarkResult,
+  MachinePressure,
   OkBenchmarkResult,
   RunOptions,
   SamplingInfo,
@@ -81,6 +83,8 @@ export async function executeBenchmark(
   const harnessFacts: Record<string, unknown> = {};
   // The 1-minute load average, read at both ends of the benchmark; the higher one goes to diagnostics.
   let peakLoad = loadavg()[0] ?? 0;
+  let stopPressure: (() => MachinePressure | undefined) | undefined;
+  let pressure: MachinePressure | undefined;
 
   const reasonOf = (error: unknown): string => {
     if (error instanceof GuardInterrupt) {
@@ -136,6 +140,7 @@ export async function executeBenchmark(
           timerCostNs,
           reporter: run.reporter,
           beforeMeasure: async () => {
+            stopPressure = startPressureReading();
             if (!run.monitor) return;
             try {
               monitor = startMonitor({ intervalMs: run.monitorIntervalMs });
@@ -146,6 +151,7 @@ export async function executeBenchmark(
             }
           },
         });
+        pressure = stopPressure?.();
       } catch (error) {
         failure = reasonOf(error);
       } finally {
@@ -189,7 +195,19 @@ export async function executeBenchmark(
   if (failure !== undefined || outcome === undefined) {
     return { ...base, status: 'failed', reason: failure ?? 'no measured iterations' };
   }
-  return okResult(base, outcome, plan, run, timerCostNs, resources, state.unratedReason, def, peakLoad);
+  const result = okResult(
+    base,
+    outcome,
+    plan,
+    run,
+    timerCostNs,
+    resources,
+    state.unratedReason,
+    def,
+    peakLoad,
+  );
+  if (pressure && result.status === 'ok') result.machine_pressure = pressure;
+  return result;
 }
 
 /** The benchmark's arm, then its baseline's: measure() interleaves their samples. */

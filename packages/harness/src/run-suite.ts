@@ -3,6 +3,7 @@ import { calibrateTimerCostNs, elapsedNs, now } from './_timer';
 import { RESULT_SCHEMA_VERSION } from './constants';
 import { resolveRunOptions, validateSuiteDefinition } from './options';
 import { executeBenchmark } from './run-benchmark';
+import { countInstructions, resolveInstructionsOptions } from './instructions/count-instructions';
 import type { BenchmarkResult, RunOptions, SuiteDefinition, SuiteResult } from './types';
 
 /**
@@ -11,11 +12,17 @@ import type { BenchmarkResult, RunOptions, SuiteDefinition, SuiteResult } from '
  * `options.signal` aborts, the benchmark in progress is stopped (its teardown still runs) and left out, as
  * are the ones not started; finished results are kept, `config.aborted` is true and `config.complete` false.
  * After each finished benchmark but the last, `options.onPartialResult` gets the results so far.
+ * With `options.instructions`, the benchmarks that ran `ok` are then counted under callgrind in child
+ * processes (after one more `onPartialResult` with the wall-clock results) and gain an `instructions` block.
  * Throws {@link HarnessError} only for bad options or a bad suite definition (before anything runs).
  */
 export async function runSuite(suite: SuiteDefinition, options: RunOptions = {}): Promise<SuiteResult> {
   validateSuiteDefinition(suite);
   const run = resolveRunOptions(options);
+  // Checked before anything runs: valgrind present, options sane.
+  const instructions = options.instructions
+    ? await resolveInstructionsOptions(options.instructions)
+    : undefined;
   const stats = run.resolvedStats;
   const startedAt = new Date();
   const t0 = now();
@@ -74,6 +81,22 @@ export async function runSuite(suite: SuiteDefinition, options: RunOptions = {})
       break;
     }
     if (index < suite.benchmarks.length - 1) await options.onPartialResult?.(snapshot(false));
+  }
+
+  if (instructions && !aborted && results.some((r) => r.status === 'ok')) {
+    // The wall-clock results go to disk first: instruction counting takes minutes.
+    await options.onPartialResult?.(snapshot(false));
+    const counted = await countInstructions(
+      suite,
+      suite.benchmarks.filter((b) => results.some((r) => r.id === b.id && r.status === 'ok')),
+      run,
+      instructions,
+    );
+    if (signal?.aborted) aborted = true;
+    for (const [index, r] of results.entries()) {
+      const block = counted.get(r.id);
+      if (r.status === 'ok' && block) results[index] = { ...r, instructions: block };
+    }
   }
 
   const result = snapshot(!aborted);

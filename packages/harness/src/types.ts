@@ -89,6 +89,13 @@ export interface BenchmarkDefinition {
    * @default false
    */
   ioBound?: boolean;
+  /**
+   * What the benchmark's cost mostly is, for `--measure instructions`: `cpu` (computing) or `waiting` (fsync,
+   * network, child processes). A `waiting` benchmark's instruction count is only its CPU part, and its
+   * `instructions` result says so.
+   * @default 'waiting' when `ioBound` is true, else 'cpu'
+   */
+  costKind?: 'cpu' | 'waiting';
 }
 
 /**
@@ -154,6 +161,65 @@ export interface RunOptions {
    * write them, so that a kill loses at most the benchmark in progress. An error it throws ends the run.
    */
   onPartialResult?: (partial: SuiteResult) => void | Promise<void>;
+  /**
+   * Also count the instructions each benchmark executes, under valgrind's callgrind in child processes, after
+   * the wall-clock run (see {@link InstructionsOptions}). The result's wall-clock fields stay as they are; each
+   * `ok` benchmark gains an `instructions` block.
+   */
+  instructions?: InstructionsOptions;
+}
+
+/**
+ * Where a child process finds a suite again: a module and one of its exports. The export is a suite, or a
+ * function (sync or async) returning one, called with `argument`.
+ */
+export interface SuiteSource {
+  /** Absolute path, `file:` URL, or a package specifier resolvable from the current directory. */
+  module: string;
+  /** @default 'default' */
+  export?: string;
+  /** Passed to the export when it is a function; must survive JSON (it crosses a process boundary). */
+  argument?: unknown;
+}
+
+/** Options of instruction counting (`RunOptions.instructions`). */
+export interface InstructionsOptions {
+  /** How the child processes re-create the suite given to `runSuite` (it must have the same id). */
+  source: SuiteSource;
+  /** Child processes per benchmark, each a fresh process; their spread is reported. @default 3 */
+  repetitions?: number;
+  /**
+   * Measured calls of `fn` per repetition (after the benchmark's warmup, hooks excluded from the count).
+   * @default the smaller of 10 and the benchmark's iterations
+   */
+  iterations?: number;
+  /** Child processes run at once (counts do not depend on load). @default min(2, available cores) */
+  concurrency?: number;
+  /** The valgrind executable. @default 'valgrind' (on PATH) */
+  valgrind?: string;
+  /**
+   * Past the first measured call, a repetition starts no new one once its measured calls took this long (wall time
+   * under valgrind), ms: an LLM call takes seconds there, and counts are exact. @default 10000
+   */
+  budgetMs?: number;
+  /** One child process may take this long before it is killed and the benchmark's count fails, ms. @default 1800000 */
+  timeoutMs?: number;
+  /** Called when a child process ends: for progress lines. */
+  onProgress?: (event: InstructionsProgressEvent) => void;
+}
+
+/** One child process of instruction counting has ended. */
+export interface InstructionsProgressEvent {
+  suiteId: string;
+  benchmarkId: string;
+  /** 1-based, of `repetitions`. */
+  repetition: number;
+  repetitions: number;
+  /** Its instructions per iteration, or why it failed / was skipped. */
+  outcome:
+    | { status: 'ok'; instructionsPerIteration: number }
+    | { status: 'failed' | 'skipped'; reason: string };
+  durationMs: number;
 }
 
 /** Progress events, so a CLI can draw progress. Every handler is optional. */
@@ -286,6 +352,72 @@ export interface OkBenchmarkResult extends BenchmarkResultBase {
   repetitions?: RepetitionResult[];
   /** Coefficient of variation (sample stddev / mean) of the repetition p50s; present with >= 2 repetitions. */
   run_to_run_cv?: number;
+  /**
+   * How contended the machine was while the benchmark was measured (Linux PSI); absent where not available.
+   * In a merged file: the highest of each share over the repetitions.
+   */
+  machine_pressure?: MachinePressure;
+  /** Instruction counts under callgrind (`RunOptions.instructions`); absent for a wall-clock-only run. */
+  instructions?: InstructionsResult;
+}
+
+/** How an instruction count was taken: the tools, their versions and flags. */
+export interface InstructionsTooling {
+  /** e.g. `3.19.0`. */
+  valgrind_version: string;
+  /** e.g. `v20.20.2`. */
+  node_version: string;
+  valgrind_flags: string[];
+  node_flags: string[];
+}
+
+/**
+ * A benchmark's instruction count: each repetition is a fresh process under callgrind that runs setup, the
+ * warmup, an empty phase and `iterations` calls of `fn`; instructions between phase markers are counted, the
+ * empty phase (the markers' own cost) is subtracted, hooks are left out.
+ */
+export type InstructionsResult =
+  | (InstructionsTooling & {
+      status: 'ok';
+      /** Mean over the repetitions of their instructions per call of `fn`. */
+      instructions_per_iteration: number;
+      /** Instructions per iteration of each repetition, in run order. */
+      repetitions: number[];
+      /** (max - min) / mean of `repetitions`, a fraction: 3e-7 reads "equal to 3 parts in 10 million". */
+      spread: number;
+      /** Calls of `fn` each repetition is averaged over: the first ones, as many as all repetitions made. */
+      iterations: number;
+      warmup_iterations: number;
+      /**
+       * Per repetition, each measured call's count in order (a slow benchmark stops after its time budget, so
+       * lengths may differ): `compare` averages two runs over the calls both made.
+       */
+      iteration_counts?: number[][];
+      /** `waiting`: mostly fsync, network or child processes; the count is the CPU part only. */
+      cost_kind: 'cpu' | 'waiting';
+      /** What the count covers, when that needs saying (the `waiting` case). */
+      note?: string;
+      /** Wall time of all repetitions together (child processes, summed), seconds. */
+      duration_seconds: number;
+    })
+  | (InstructionsTooling & {
+      status: 'failed' | 'skipped';
+      /** What went wrong (or what is missing) and what to do. */
+      reason: string;
+    });
+
+/**
+ * Shares (0-1) of the measured span's wall time in which tasks stalled, machine-wide, read from Linux
+ * pressure stall information (/proc/pressure). `compare` uses `cpu_some` to tell a busy machine from a
+ * slower build when the two runs did not overlap in time.
+ */
+export interface MachinePressure {
+  /** Some runnable task (of any process, this one included) waited for a CPU. */
+  cpu_some: number;
+  /** Some task waited for I/O (this process's own fsyncs included). */
+  io_some: number;
+  /** Every non-idle task waited for I/O at once. */
+  io_full: number;
 }
 
 /** One repetition of a benchmark in a merged result: what its own run reported. */
@@ -300,6 +432,10 @@ export interface RepetitionResult {
   samples_ms: number[];
   /** When this repetition's benchmark started. */
   timestamp: string;
+  /** The floor's p50 in this repetition, ms, when the benchmark declares a floor. */
+  floor_p50?: number;
+  /** How contended the machine was during this repetition, where it could be read. */
+  machine_pressure?: MachinePressure;
 }
 
 export interface SkippedBenchmarkResult extends BenchmarkResultBase {

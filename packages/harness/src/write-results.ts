@@ -14,11 +14,15 @@ export function resultsFilePath(suiteId: string, dir: string): string {
  * and validated against the schema first (what is checked is exactly what lands on disk); then written to a
  * temp file in the same directory, fsynced, and renamed over the target, so a reader sees the old file or
  * the new one, never a partial one. Creates `dir` if needed, and removes temp files that writers killed
- * mid-write left there.
+ * mid-write left there. `options.fileName` writes another name in `dir` (e.g. one per subject of a suite).
  * @throws HarnessError `HARNESS_SERIALIZE_FAILED` (e.g. a BigInt or a cycle in metadata),
  *   `HARNESS_INVALID_RESULT` (fails the schema), `HARNESS_WRITE_FAILED` (I/O); the old file is left intact.
  */
-export async function writeSuiteResults(result: SuiteResult, dir: string): Promise<string> {
+export async function writeSuiteResults(
+  result: SuiteResult,
+  dir: string,
+  options: { fileName?: string } = {},
+): Promise<string> {
   let json: string;
   try {
     json = `${JSON.stringify(result, null, 2)}\n`;
@@ -37,5 +41,5 @@ export async function writeSuiteResults(result: SuiteResult, dir: string): Promi
       `suite result fails the schema at ${first?.pointer || '/'}: ${first?.message} (${issues.length} problem(s)); nothing was written`,
     );
   }
-  return writeFileAtomically(dir, `${result.suite_id}_results.json`, json);
+  return writeFileAtomically(dir, options.fileName ?? `${result.suite_id}_results.json`, json);
 }

@@ -1,27 +1,40 @@
 import type { BenchmarkResult, SuiteResult } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import {
+  BUSY_CPU_PRESSURE,
   compareRepetitions,
   MIN_REPETITIONS,
   RECOMMENDED_REPETITIONS,
   type RepetitionComparison,
   repetitionP50s,
+  repetitionSide,
 } from '../compare-repetitions';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { loadResultSet } from '../load-results';
+import { printInstructionComparison } from './compare-instructions-output';
 import { formatMs, formatPercent, renderColumns } from '../render/format';
+import { DEFAULT_SUBJECT, subjectOf } from '../subjects';
 
 export interface CompareCommandOptions {
   /** Fraction: changes within it count as unchanged. */
   threshold: number;
   format: 'table' | 'json';
   failOnRegression: boolean;
+  /**
+   * Fraction: a repetition whose CPU pressure was above it ran on a busy machine, and runs that did not
+   * overlap in time then get no `slower` / `faster` (see compareRepetitions). @default BUSY_CPU_PRESSURE
+   */
+  maxCpuPressure?: number;
+  /** `instructions`: compare the instruction counts (compare-instructions.ts). @default 'time' */
+  measure?: 'time' | 'instructions';
 }
 
 /** One benchmark present in both runs. */
 export interface BenchmarkComparison {
   suite_id: string;
+  /** The subject (`run --subject`) when not the default one. */
+  subject?: string;
   benchmark_id: string;
   name: string;
   /** The seed field: p50 over all samples of the side (all repetitions of a merged file). */
@@ -52,21 +65,24 @@ export function compareRuns(
   baseline: readonly SuiteResult[],
   current: readonly SuiteResult[],
   threshold: number,
+  maxCpuPressure: number = BUSY_CPU_PRESSURE,
 ): BenchmarkComparison[] {
-  const key = (suiteId: string, benchId: string) => `${suiteId}/${benchId}`;
+  // Results of several subjects (run --subject) share suite ids: pair them by subject too.
+  const key = (suite: SuiteResult, benchId: string) => `${suite.suite_id}[${subjectOf(suite)}]/${benchId}`;
   const currentByKey = new Map<string, BenchmarkResult>();
   for (const suite of current) {
-    for (const bench of suite.benchmark_results) currentByKey.set(key(suite.suite_id, bench.id), bench);
+    for (const bench of suite.benchmark_results) currentByKey.set(key(suite, bench.id), bench);
   }
   const pairs: BenchmarkComparison[] = [];
   for (const suite of baseline) {
     for (const before of suite.benchmark_results) {
-      const after = currentByKey.get(key(suite.suite_id, before.id));
+      const after = currentByKey.get(key(suite, before.id));
       if (!after) continue;
       const p50s = (result: BenchmarkResult) => (result.status === 'ok' ? repetitionP50s(result) : []);
       const p50 = (result: BenchmarkResult) => (result.status === 'ok' ? result.latency_ms.p50 : null);
       const pair: BenchmarkComparison = {
         suite_id: suite.suite_id,
+        ...(subjectOf(suite) !== DEFAULT_SUBJECT ? { subject: subjectOf(suite) } : {}),
         benchmark_id: before.id,
         name: before.name,
         baseline_p50: p50(before),
@@ -77,7 +93,11 @@ export function compareRuns(
         interleaved: overlapInTime(before, after),
       };
       if (before.status === 'ok' && after.status === 'ok') {
-        const verdict = compareRepetitions(p50s(before), p50s(after), { threshold });
+        const verdict = compareRepetitions(repetitionSide(before), repetitionSide(after), {
+          threshold,
+          interleaved: pair.interleaved,
+          maxCpuPressure,
+        });
         pair.comparison = verdict.comparison;
         if (verdict.reason) pair.reason = verdict.reason;
       } else {
@@ -137,6 +157,7 @@ export async function compareCommand(
 ): Promise<number> {
   const baseline = await loadResultSet(baselinePath, 'baseline');
   const current = await loadResultSet(currentPath, 'current');
+  if (options.measure === 'instructions') return printInstructionComparison(baseline, current, options, io);
   return printComparison(baseline, current, options, io);
 }
 
@@ -150,7 +171,7 @@ export function printComparison(
   options: CompareCommandOptions,
   io: CliIo,
 ): number {
-  const pairs = compareRuns(baseline, current, options.threshold);
+  const pairs = compareRuns(baseline, current, options.threshold, options.maxCpuPressure);
   if (pairs.length === 0) {
     throw new CliError(
       `baseline and current share no benchmark (suites ${baseline.map((s) => s.suite_id).join(', ')} vs ${current
@@ -179,9 +200,16 @@ export function printComparison(
     }
     io.stdout.write(
       pc.dim(
-        `threshold ${(options.threshold * 100).toFixed(1)}%; the unit is the repetition (one run in a fresh process): p50 = median of the repetition p50s, Mann-Whitney U and bootstrap ratio CI over them; >= ${MIN_REPETITIONS} per side (run --repeat ${RECOMMENDED_REPETITIONS}, or kaizen-bench ab)\n`,
+        `threshold ${(options.threshold * 100).toFixed(1)}%; the unit is the repetition (one run in a fresh process): before/after = median over the repetitions of the value in \`on\`, Mann-Whitney U and bootstrap ratio CI over them; >= ${MIN_REPETITIONS} per side (run --repeat ${RECOMMENDED_REPETITIONS}, or kaizen-bench ab)\n`,
       ),
     );
+    if (pairs.some((pair) => pair.comparison?.unit === 'repetition_p50_floor_adjusted')) {
+      io.stdout.write(
+        pc.dim(
+          "p50-floor: each repetition's p50 less its floor's p50 (the same bare work timed beside it), plus the baseline's median floor p50: what slows both, a disk or a busy CPU, is taken out\n",
+        ),
+      );
+    }
     io.stdout.write(`${overallVerdict(pairs)}\n`);
   }
 
@@ -195,14 +223,21 @@ export function printComparison(
   return ExitCode.ok;
 }
 
+/** The `on` column: what one repetition contributed (see {@link RepetitionComparison.unit}). */
+const UNIT_LABEL: Record<RepetitionComparison['unit'], string> = {
+  repetition_p50: 'p50',
+  repetition_p50_floor_adjusted: 'p50-floor',
+};
+
 /** The comparison table, then each reason for an `inconclusive` verdict once, with the benchmarks it covers. */
 function renderComparisonTable(pairs: readonly BenchmarkComparison[]): string {
   const rows = pairs.map((pair) => {
     const c = pair.comparison;
     const ratio = c?.ratio;
     return [
-      `${pair.suite_id} / ${pair.name}`,
+      `${pair.suite_id}${pair.subject ? ` [${pair.subject}]` : ''} / ${pair.name}`,
       `${pair.baseline_repetitions}/${pair.current_repetitions}`,
+      c ? UNIT_LABEL[c.unit] : '-',
       c ? formatMs(c.baselineMedian) : '-',
       c ? formatMs(c.currentMedian) : '-',
       c ? formatPercent(c.changePercent / 100) : '-',
@@ -213,7 +248,7 @@ function renderComparisonTable(pairs: readonly BenchmarkComparison[]): string {
   });
   const lines = [
     renderColumns(
-      ['benchmark', 'reps', 'p50 before', 'p50 after', 'change', 'ratio 95% CI', 'p', 'verdict'],
+      ['benchmark', 'reps', 'on', 'before', 'after', 'change', 'ratio 95% CI', 'p', 'verdict'],
       rows,
     ),
   ];

@@ -5,7 +5,7 @@ import {
   OllamaProvider,
   openTieredMemory,
 } from '@kaizen-bench/agent';
-import { prepareResultsDir } from '@kaizen-bench/harness';
+import { checkValgrind, prepareResultsDir } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import type { CliIo } from '../io';
 
@@ -93,6 +93,19 @@ function checks(options: DoctorOptions): Check[] {
       },
     },
     ...(options.pgUrl ? [postgresCheck(options.pgUrl)] : []),
+    {
+      name: 'valgrind (run --measure instructions)',
+      optional: true,
+      async run() {
+        const check = await checkValgrind();
+        if (check.ok) return { ok: true, detail: `valgrind ${check.version}: instruction counts available` };
+        return {
+          ok: false,
+          detail: 'not found: run --measure instructions is unavailable',
+          fix: 'apt-get install valgrind',
+        };
+      },
+    },
     {
       name: 'Ollama',
       optional: true,

@@ -1,8 +1,34 @@
 import type { CliIo } from '../io';
 import { suiteRegistry } from '../registry';
+import { listSubjects } from '../subjects';
+
+/** `list --subjects`: each subject `run --subject` takes, what it runs on and which suites it offers. */
+async function listSubjectsCommand(options: { json?: boolean }, io: CliIo): Promise<number> {
+  const subjects = await listSubjects();
+  if (options.json) {
+    io.stdout.write(
+      `${JSON.stringify(
+        subjects.map((s) => ({ ...s, suites: s.suites ?? 'all' })),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  for (const subject of subjects) {
+    const suites = subject.suites ? subject.suites.join(', ') : 'all';
+    const pg = subject.needsPgUrl ? '; needs --pg-url or KAIZEN_BENCH_PG_URL' : '';
+    io.stdout.write(`${subject.name}  ${subject.description}\n   suites: ${suites}${pg}\n`);
+  }
+  return 0;
+}
 
 /** `kaizen-bench list`: every registered suite with its benchmarks, what each times, and its targets. */
-export async function listCommand(options: { json?: boolean }, io: CliIo): Promise<number> {
+export async function listCommand(
+  options: { json?: boolean; subjects?: boolean },
+  io: CliIo,
+): Promise<number> {
+  if (options.subjects) return listSubjectsCommand(options, io);
   const suites = await Promise.all(
     suiteRegistry.map(async (entry) => ({ entry, suite: await entry.create({ llm: { llm: 'auto' } }) })),
   );

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  HarnessError,
-  prepareResultsDir,
-  type SuiteResult,
-  runSuite,
-  writeSuiteResults,
-} from '@kaizen-bench/harness';
+import { HarnessError, prepareResultsDir, type SuiteResult, runSuite } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
@@ -19,6 +13,9 @@ import { stopWhenParentGoes } from '../parent-watch';
 import { STOP_SIGNALS, type StopSignal } from '../repetition-session';
 import { reportRun, runExitCode } from '../finish-run';
 import { runRepeated } from './run-repeated';
+import { checkInstructionsRun, instructionCountsFailed, instructionsOptionsFor } from './run-instructions';
+import { renderInstructionsTable } from '../render/instructions-table';
+import { createSuiteFor, DEFAULT_SUBJECT, resolveSubjects, writeSubjectResults } from '../subjects';
 
 export type OutputFormat = 'table' | 'json' | 'markdown';
 export type FailOnRating = 'needs_work' | 'good';
@@ -46,6 +43,12 @@ export interface RunCommandOptions {
   githubBenchmark?: string;
   /** Repetitions of each suite, each in a fresh process, merged per suite (see run-repeated.ts). @default 1 */
   repeat?: number;
+  /** `--subject a,b`: run each suite once per subject (`kaizen` = the default subject). @default 'kaizen' */
+  subject?: string;
+  /** Also write `<out>/report.html` (see `kaizen-bench report`). */
+  report?: boolean;
+  /** `instructions`: also count instructions per iteration under callgrind (run-instructions.ts). @default 'time' */
+  measure?: 'time' | 'instructions';
 }
 
 /**
@@ -100,6 +103,12 @@ export async function runCommand(
       throw new CliError(`--out: ${error.message}`, ExitCode.usage, { cause: error });
     throw error;
   }
+  const subjects = await resolveSubjects(options.subject ?? DEFAULT_SUBJECT, factoryOptions.pgUrl);
+  const onlyDefault = subjects.length === 1 && subjects[0] === DEFAULT_SUBJECT;
+  if (!onlyDefault && options.repeat !== undefined && options.repeat > 1) {
+    throw new CliError('--repeat runs the default subject only: drop --subject, or drop --repeat');
+  }
+  if (options.measure === 'instructions') await checkInstructionsRun(options, onlyDefault);
   if (options.repeat !== undefined && options.repeat > 1)
     return runRepeated(suites, fromFiles, { ...options, repeat: options.repeat }, outDir, io);
 
@@ -129,9 +138,19 @@ export async function runCommand(
   const startedAt = new Date();
   const t0 = performance.now();
   try {
-    for (const entry of suites) {
+    for (const { entry, subject } of suites.flatMap((entry) =>
+      subjects.map((subject) => ({ entry, subject })),
+    )) {
       if (controller.signal.aborted) break;
-      const suite = await entry.create(factoryOptions);
+      const suite = await createSuiteFor(entry, subject, factoryOptions, (line) =>
+        io.stderr.write(`${line}\n`),
+      );
+      if (!suite) {
+        io.stderr.write(
+          `${pc.yellow('not offered')}: subject ${subject} has no ${entry.name} suite; going on\n`,
+        );
+        continue;
+      }
       const result = await runSuite(suite, {
         seed: options.seed,
         iterations: options.iterations,
@@ -144,18 +163,30 @@ export async function runCommand(
         monitor: options.monitor,
         signal: controller.signal,
         reporter,
+        ...(options.measure === 'instructions'
+          ? {
+              instructions: instructionsOptionsFor(
+                { id: entry.id, suiteFile: options.suiteFile?.[fromFiles.indexOf(entry)] },
+                factoryOptions,
+                io,
+              ),
+            }
+          : {}),
         // After each finished benchmark: a kill loses at most the benchmark in progress.
         onPartialResult: async (partial) => {
-          await writeSuiteResults(partial, outDir);
+          await writeSubjectResults(partial, outDir);
         },
       });
       // A suite stopped before any benchmark finished leaves an earlier results file as it was.
       if (result.config.aborted && result.benchmark_results.length === 0) break;
-      const path = await writeSuiteResults(result, outDir);
+      const path = await writeSubjectResults(result, outDir);
       results.push(result);
-      if (options.format === 'table')
-        io.stdout.write(`\n${renderSuiteTable(result)}\n${pc.dim(`results: ${path}`)}\n\n`);
-      else io.stderr.write(`results: ${path}\n`);
+      if (options.format === 'table') {
+        io.stdout.write(
+          `\n${onlyDefault ? '' : `${pc.bold(`[${subject}]`)} `}${renderSuiteTable(result)}\n${pc.dim(`results: ${path}`)}\n\n`,
+        );
+        if (options.measure === 'instructions') io.stdout.write(`${renderInstructionsTable(result)}\n\n`);
+      } else io.stderr.write(`results: ${path}\n`);
     }
   } finally {
     for (const off of handlers) off();
@@ -169,5 +200,8 @@ export async function runCommand(
     aborted: stoppedBy !== undefined,
   });
   if (stoppedBy) return STOP_SIGNALS[stoppedBy];
-  return runExitCode(results, options, io);
+  const code = runExitCode(results, options, io);
+  if (code === ExitCode.ok && options.measure === 'instructions' && instructionCountsFailed(results, io))
+    return ExitCode.failure;
+  return code;
 }
