@@ -15,7 +15,6 @@ import {
   type JsonValue,
   type LlmProvider,
   type ResolveProviderOptions,
-  resolveProvider,
 } from '@kaizen-bench/agent';
 import type {
   ExecutionModelInfo,
@@ -26,6 +25,7 @@ import type {
   ModelCall,
   TaskRun,
 } from './subject';
+import { resolveExecutionModel } from './resolve-model';
 
 /** Name of the default subject in results. */
 export const AGENT_SUBJECT_NAME = 'reference agent (@kaizen-bench/agent)';
@@ -111,15 +111,9 @@ export function createAgentSubject(options: AgentSubjectOptions = {}): Execution
 
   const resolveOnce = async (): Promise<LlmProvider> => {
     if (provider) return provider;
-    const resolved = await resolveProvider({ llm: 'embedded', ...options.llm });
+    const resolved = await resolveExecutionModel(options.llm);
     provider = resolved.provider;
-    const facts = provider.info();
-    info = {
-      engine: facts.engine,
-      model: facts.model,
-      targetsApply: resolved.targetsApply,
-      choice: resolved.reason,
-    };
+    info = resolved.info;
     return provider;
   };
 

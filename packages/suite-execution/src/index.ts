@@ -1,5 +1,6 @@
 export { createExecutionSuite, EXECUTION_SUITE_ID } from './suite';
 export { AGENT_SUBJECT_NAME, createAgentSubject, modelCallsOf } from './agent-subject';
+export { resolveExecutionModel } from './resolve-model';
 export {
   EXECUTION_GENERATION,
   LONG_TASK,

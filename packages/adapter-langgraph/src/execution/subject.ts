@@ -4,7 +4,6 @@ import {
   DEFAULT_SYSTEM_PROMPT,
   type JsonValue,
   type LlmProvider,
-  resolveProvider,
 } from '@kaizen-bench/agent';
 import type {
   ExecutionModelInfo,
@@ -14,6 +13,7 @@ import type {
   LongTask,
   TaskRun,
 } from '@kaizen-bench/suite-execution';
+import { resolveExecutionModel } from '@kaizen-bench/suite-execution';
 import type { BaseMessage } from '@langchain/core/messages';
 import { type StructuredToolInterface, tool } from '@langchain/core/tools';
 import { createReactAgent } from '@langchain/langgraph/prebuilt';
@@ -54,15 +54,9 @@ export function createLanggraphExecutionSubject(options: LanggraphSuiteOptions):
 
   const resolveOnce = async (): Promise<LlmProvider> => {
     if (provider) return provider;
-    const resolved = await resolveProvider({ llm: 'embedded', ...options.llm });
+    const resolved = await resolveExecutionModel(options.llm);
     provider = resolved.provider;
-    const facts = provider.info();
-    info = {
-      engine: facts.engine,
-      model: facts.model,
-      targetsApply: resolved.targetsApply,
-      choice: resolved.reason,
-    };
+    info = resolved.info;
     return provider;
   };
 
