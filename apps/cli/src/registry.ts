@@ -1,4 +1,4 @@
-import type { ResolveProviderOptions } from '@kaizen-bench/agent';
+import type { LlmChoice } from '@kaizen-bench/agent';
 import type { SuiteDefinition } from '@kaizen-bench/harness';
 import { createCheckpointsSuite } from '@kaizen-bench/suite-checkpoints';
 import { createExecutionSuite } from '@kaizen-bench/suite-execution';
@@ -10,7 +10,7 @@ import { createToolCallingSuite } from '@kaizen-bench/suite-tool-calling';
 
 /** What `run` hands every suite factory: the LLM choice of `--llm --ollama-host --model --model-file`. */
 export interface SuiteFactoryOptions {
-  llm: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  llm: LlmChoice;
   /** PostgreSQL URL of `--pg-url` (else `KAIZEN_BENCH_PG_URL`) for the memory suite; unset: SQLite. */
   pgUrl?: string;
 }
@@ -22,6 +22,11 @@ export interface RegisteredSuite {
   id: string;
   /** The package that provides it. */
   packageName: string;
+  /**
+   * Its benchmarks load or call the LLM inside the timed work: `--measure instructions` then serves an
+   * embedded model from the CLI process, so the counted child processes count the runtime, not the model.
+   */
+  callsLlm?: true;
   /** Builds the suite; LLM suites pass `options.llm` to `resolveProvider`, the others ignore it. */
   create: (options: SuiteFactoryOptions) => SuiteDefinition | Promise<SuiteDefinition>;
 }
@@ -31,6 +36,7 @@ export const suiteRegistry: readonly RegisteredSuite[] = [
   {
     number: 1,
     name: 'initialization',
+    callsLlm: true,
     id: 'suite1_initialization',
     packageName: '@kaizen-bench/suite-initialization',
     create: (options) => createInitializationSuite({ llm: options.llm }),
@@ -38,6 +44,7 @@ export const suiteRegistry: readonly RegisteredSuite[] = [
   {
     number: 2,
     name: 'execution',
+    callsLlm: true,
     id: 'suite2_execution',
     packageName: '@kaizen-bench/suite-execution',
     // The one line saying which model runs (e.g. Ollama down, so the embedded engine) goes to stderr.
@@ -61,6 +68,7 @@ export const suiteRegistry: readonly RegisteredSuite[] = [
   {
     number: 5,
     name: 'interrupts',
+    callsLlm: true,
     id: 'suite5_interrupts',
     packageName: '@kaizen-bench/suite-interrupts',
     // Per-source detection times (signal, abort, timeout, budget) go to stderr when Detection ends.

@@ -1,4 +1,4 @@
-import type { ResolveProviderOptions } from '@kaizen-bench/agent';
+import type { LlmChoice } from '@kaizen-bench/agent';
 
 /** Where a LangGraph subject keeps its checkpoints and store: the backend half of a subject name. */
 export type LanggraphBackend = 'memory' | 'sqlite' | 'postgres';
@@ -10,7 +10,7 @@ export interface LanggraphSuiteOptions {
   /** PostgreSQL URL, required when `backend` is `postgres`. */
   pgUrl?: string;
   /** LLM choice for suites that call a model (the CLI's `--llm --ollama-host --model --model-file`). */
-  llm?: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  llm?: LlmChoice;
   /** Gets one-line notices (which model runs, why a benchmark is skipped); the CLI prints them on stderr. */
   onNotice?: (line: string) => void;
 }

@@ -56,6 +56,7 @@ export type {
 export { OllamaProvider, DEFAULT_OLLAMA_HOST, DEFAULT_OLLAMA_MODEL } from './llm/ollama-provider';
 export { LlamaCppProvider } from './llm/llama-cpp-provider';
 export { resolveProvider } from './llm/resolve-provider';
+export { connectServedProvider, serveProvider } from './llm/served-provider';
 export { defaultLlamaThreads } from './llm/threads';
 export { isLlama32OneBGguf, isLlama32OneBOllamaTag, sameOllamaModel } from './llm/model-class';
 export {
@@ -95,7 +96,12 @@ export type {
 } from './llm/types';
 export type { OllamaCheckResult, OllamaProviderOptions } from './llm/ollama-provider';
 export type { LlamaCppProviderOptions } from './llm/llama-cpp-provider';
-export type { ResolvedProvider, ResolveProviderOptions } from './llm/resolve-provider';
+export type { LlmChoice, ResolvedProvider, ResolveProviderOptions } from './llm/resolve-provider';
+export type {
+  ConnectServedProviderOptions,
+  ServedProviderHandle,
+  ServeProviderOptions,
+} from './llm/served-provider';
 export type { EnsureTinyModelOptions, ResolvedTinyModelOptions, TinyModelOptions } from './llm/tiny-model';
 export type { GgufFile, GgufScalar, GgufTensor, GgufValue } from './llm/gguf-writer';
 

@@ -25,7 +25,7 @@ const cases: Array<[string, unknown, string, RegExp]> = [
     'llm mode unknown',
     { name: 'a', llm: { llm: 'gpt' } },
     'llm.llm',
-    /must be 'auto', 'ollama' or 'embedded', got "gpt"/,
+    /must be 'auto', 'ollama', 'embedded' or 'served', got "gpt"/,
   ],
   ['threads 0', { name: 'a', llm: { llm: 'embedded', threads: 0 } }, 'llm.threads', /integer >= 1, got 0/],
   [

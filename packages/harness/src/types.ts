@@ -206,6 +206,11 @@ export interface InstructionsOptions {
   timeoutMs?: number;
   /** Called when a child process ends: for progress lines. */
   onProgress?: (event: InstructionsProgressEvent) => void;
+  /**
+   * What the counts of this suite leave out, when the caller arranged it (e.g. an LLM served by another
+   * process): added to each count's `note`.
+   */
+  note?: string;
 }
 
 /** One child process of instruction counting has ended. */
@@ -395,7 +400,7 @@ export type InstructionsResult =
       iteration_counts?: number[][];
       /** `waiting`: mostly fsync, network or child processes; the count is the CPU part only. */
       cost_kind: 'cpu' | 'waiting';
-      /** What the count covers, when that needs saying (the `waiting` case). */
+      /** What the count covers, when that needs saying (the `waiting` case, `InstructionsOptions.note`). */
       note?: string;
       /** Wall time of all repetitions together (child processes, summed), seconds. */
       duration_seconds: number;

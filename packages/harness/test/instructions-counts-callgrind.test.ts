@@ -31,7 +31,11 @@ beforeAll(async () => {
   result = await runSuite(createSuite(options), {
     monitor: false,
     iterations: 5,
-    instructions: { source: { module: fixture, export: 'createSuite', argument: options }, repetitions: 3 },
+    instructions: {
+      source: { module: fixture, export: 'createSuite', argument: options },
+      repetitions: 3,
+      note: 'the caller says what the counts leave out',
+    },
   });
 }, 240_000);
 
@@ -50,6 +54,9 @@ test.skipIf(!valgrind.ok)(
       node_flags: expect.arrayContaining(['--single-threaded', '--predictable']),
     });
     expect(block('parse_x20').repetitions).toHaveLength(3);
+    // The caller's note goes into every block, after the waiting note where there is one.
+    expect(block('parse_x20').note).toBe('the caller says what the counts leave out');
+    expect(block('write_fsync').note).toMatch(/CPU part.*; the caller says what the counts leave out$/);
   },
 );
 

@@ -14,7 +14,7 @@ import {
   defineTool,
   type JsonValue,
   type LlmProvider,
-  type ResolveProviderOptions,
+  type LlmChoice,
 } from '@kaizen-bench/agent';
 import type {
   ExecutionModelInfo,
@@ -33,7 +33,7 @@ export const AGENT_SUBJECT_NAME = 'reference agent (@kaizen-bench/agent)';
 /** Options of {@link createAgentSubject}. */
 export interface AgentSubjectOptions {
   /** How the model is picked, as in `resolveProvider`. @default { llm: 'embedded' } (the generated tiny model) */
-  llm?: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  llm?: LlmChoice;
   /**
    * Conversation memory in the prompt. `false` builds the agents with `historyTurns: 0`, so a turn never
    * sees the earlier ones: Multi-Turn's memory check then fails, as it should.

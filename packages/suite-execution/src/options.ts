@@ -1,4 +1,4 @@
-import type { ResolveProviderOptions } from '@kaizen-bench/agent';
+import type { LlmChoice } from '@kaizen-bench/agent';
 import { createAgentSubject } from './agent-subject';
 import type { ExecutionSubjectSource } from './subject';
 
@@ -9,7 +9,7 @@ export interface ExecutionSuiteOptions {
    * LLM choice of the default subject (the CLI's `--llm --ollama-host --model --model-file`).
    * @default { llm: 'embedded' } (the generated tiny model)
    */
-  llm?: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  llm?: LlmChoice;
   /**
    * Gets one line saying which model the suite runs on and why (e.g. "Ollama server not reachable ...; using
    * the generated tiny random-weight model ..."), once per distinct line. The CLI prints it on stderr.

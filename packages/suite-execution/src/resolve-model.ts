@@ -1,4 +1,4 @@
-import { type LlmProvider, type ResolveProviderOptions, resolveProvider } from '@kaizen-bench/agent';
+import { type LlmProvider, type LlmChoice, resolveProvider } from '@kaizen-bench/agent';
 import type { ExecutionModelInfo } from './subject';
 
 /**
@@ -7,7 +7,7 @@ import type { ExecutionModelInfo } from './subject';
  * compared run on the same engine and model.
  */
 export async function resolveExecutionModel(
-  llm: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'> = {},
+  llm: LlmChoice = {},
 ): Promise<{ provider: LlmProvider; info: ExecutionModelInfo }> {
   const resolved = await resolveProvider({ llm: 'embedded', ...llm });
   const facts = resolved.provider.info();

@@ -1,4 +1,4 @@
-import type { ResolveProviderOptions } from '@kaizen-bench/agent';
+import type { LlmChoice } from '@kaizen-bench/agent';
 import { createAgentSubject } from './agent-subject';
 import type { InitializationSubjectSource } from './subject';
 
@@ -6,7 +6,7 @@ export interface InitializationSuiteOptions {
   /** What to benchmark. @default a fresh reference-agent subject per benchmark (`createAgentSubject`) */
   subject?: InitializationSubjectSource;
   /** LLM choice of the default subject's agents (the CLI's `--llm --ollama-host --model --model-file`). */
-  llm?: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  llm?: LlmChoice;
 }
 
 export interface ResolvedInitializationSuiteOptions {

@@ -1,9 +1,9 @@
-import { type AgentConfig, defineTool, type ResolveProviderOptions } from '@kaizen-bench/agent';
+import { type AgentConfig, defineTool, type LlmChoice } from '@kaizen-bench/agent';
 
 /** Options of the reference agent every Initialization benchmark builds (JSON, so a child process gets them). */
 export interface ReferenceAgentOptions {
   /** How the agent picks its LLM on first use. @default { llm: 'embedded' } (the generated tiny model) */
-  llm?: Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+  llm?: LlmChoice;
   /** Directory of the agent's checkpoint store (created on first use only). */
   checkpointDir?: string;
 }

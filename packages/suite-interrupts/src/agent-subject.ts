@@ -11,7 +11,7 @@ import {
   InProcessMemory,
   InterruptBudget,
   type LlmProvider,
-  type ResolveProviderOptions,
+  type LlmChoice,
   resumePointFromState,
   resolveProvider,
 } from '@kaizen-bench/agent';
@@ -22,7 +22,7 @@ import type { InterruptTask, TaskTool } from './task';
 export const AGENT_SUBJECT_NAME = 'reference agent (@kaizen-bench/agent)';
 
 /** The LLM choice of the default subject (the CLI's `--llm --ollama-host --model --model-file`). */
-export type SubjectLlmOptions = Pick<ResolveProviderOptions, 'llm' | 'ollamaHost' | 'model' | 'modelFile'>;
+export type SubjectLlmOptions = LlmChoice;
 
 export interface AgentSubjectOptions {
   /** How the agent picks its model. @default { llm: 'embedded' } (the generated tiny model) */

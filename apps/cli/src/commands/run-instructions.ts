@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LlmChoice, resolveProvider, serveProvider } from '@kaizen-bench/agent';
 import { checkValgrind, type InstructionsOptions, type SuiteResult } from '@kaizen-bench/harness';
 import { pc } from '../colors';
 import { CliError } from '../errors';
@@ -19,7 +20,8 @@ export async function requireValgrind(): Promise<void> {
 
 /** The built module the child processes import (dist/instructions-source.js, beside the bundles). */
 function sourceModulePath(): string {
-  const candidates = ['./instructions-source.js', '../dist/instructions-source.js'].map((rel) =>
+  // Beside the bundles (dist/*.js), or from this source file (src/commands/) in tests.
+  const candidates = ['./instructions-source.js', '../../dist/instructions-source.js'].map((rel) =>
     fileURLToPath(new URL(rel, import.meta.url)),
   );
   const found = candidates.find((path) => existsSync(path));
@@ -31,21 +33,63 @@ function sourceModulePath(): string {
   return found;
 }
 
+/** Where the counted child processes of an LLM suite find the model, and what their counts therefore leave out. */
+export interface InstructionsLlm {
+  llm: LlmChoice;
+  note: string;
+  /** Stops serving the model (and closes it). */
+  close(): Promise<void>;
+}
+
+/**
+ * For a suite whose benchmarks load or call the LLM (`callsLlm`): its model must not run inside the counted child.
+ * There, under valgrind, one Long-Running call of the tiny model is ~4 G instructions and minutes, and the
+ * runtime's own work would be ~5% of the count, so a 20% slower runtime would move it 1%. An embedded model
+ * is therefore loaded here, in the CLI process, and served to the children over loopback HTTP
+ * (`serveProvider`); an Ollama model already runs in its own server. Either way the count is the runtime's
+ * own work, its LLM client included (Lazy Init connects to the served model instead of loading it).
+ */
+export async function llmForInstructions(llm: LlmChoice): Promise<InstructionsLlm> {
+  const resolved = await resolveProvider(llm);
+  const info = resolved.provider.info();
+  if (resolved.kind === 'ollama' || resolved.kind === 'served') {
+    await resolved.provider.close();
+    return {
+      llm,
+      note: `the LLM (${info.model}) ran in another process (${info.host ?? info.servedUrl}): the count is the runtime's own work, its LLM client included, not the model's`,
+      close: async () => {},
+    };
+  }
+  const served = await serveProvider(resolved.provider);
+  return {
+    llm: { llm: 'served', servedUrl: served.url },
+    note: `the LLM (${info.model}, ${info.engine}) ran in the kaizen-bench process, served to the counted process over loopback HTTP: the count is the runtime's own work, its LLM client included, not the model's`,
+    close: async () => {
+      await served.close();
+      await resolved.provider.close();
+    },
+  };
+}
+
 /**
  * The harness's instruction options for one suite of the run: the child re-creates it through
- * `createSuiteForInstructions` with the same factory options (or the same `--suite-file`).
+ * `createSuiteForInstructions` with the same factory options (or the same `--suite-file`), with the LLM of
+ * `llm` when given (see {@link llmForInstructions}).
  */
 export function instructionsOptionsFor(
   suite: { id: string; suiteFile?: string },
-  factoryOptions: SuiteFactoryOptions,
+  baseFactoryOptions: SuiteFactoryOptions,
   io: CliIo,
+  llm?: InstructionsLlm,
 ): InstructionsOptions {
+  const factoryOptions = llm ? { ...baseFactoryOptions, llm: llm.llm } : baseFactoryOptions;
   const argument: InstructionsSuiteArgument =
     suite.suiteFile !== undefined
       ? { suiteFile: resolve(suite.suiteFile), factoryOptions }
       : { suiteId: suite.id, factoryOptions };
   return {
     source: { module: sourceModulePath(), export: 'createSuiteForInstructions', argument },
+    ...(llm ? { note: llm.note } : {}),
     onProgress: (event) => {
       const what = `${event.suiteId}/${event.benchmarkId} rep ${event.repetition}/${event.repetitions}`;
       const outcome =

@@ -13,7 +13,12 @@ import { stopWhenParentGoes } from '../parent-watch';
 import { STOP_SIGNALS, type StopSignal } from '../repetition-session';
 import { reportRun, runExitCode } from '../finish-run';
 import { runRepeated } from './run-repeated';
-import { checkInstructionsRun, instructionCountsFailed, instructionsOptionsFor } from './run-instructions';
+import {
+  checkInstructionsRun,
+  instructionCountsFailed,
+  instructionsOptionsFor,
+  llmForInstructions,
+} from './run-instructions';
 import { renderInstructionsTable } from '../render/instructions-table';
 import { createSuiteFor, DEFAULT_SUBJECT, resolveSubjects, writeSubjectResults } from '../subjects';
 
@@ -151,6 +156,11 @@ export async function runCommand(
         );
         continue;
       }
+      // Counted children of an LLM suite use the model served from here (llmForInstructions).
+      const instructionsLlm =
+        options.measure === 'instructions' && entry.callsLlm
+          ? await llmForInstructions(factoryOptions.llm)
+          : undefined;
       const result = await runSuite(suite, {
         seed: options.seed,
         iterations: options.iterations,
@@ -169,6 +179,7 @@ export async function runCommand(
                 { id: entry.id, suiteFile: options.suiteFile?.[fromFiles.indexOf(entry)] },
                 factoryOptions,
                 io,
+                instructionsLlm,
               ),
             }
           : {}),
@@ -176,7 +187,7 @@ export async function runCommand(
         onPartialResult: async (partial) => {
           await writeSubjectResults(partial, outDir);
         },
-      });
+      }).finally(() => instructionsLlm?.close());
       // A suite stopped before any benchmark finished leaves an earlier results file as it was.
       if (result.config.aborted && result.benchmark_results.length === 0) break;
       const path = await writeSubjectResults(result, outDir);

@@ -14,12 +14,15 @@ export function formatSpread(fraction: number): string {
 
 /**
  * The `--measure instructions` table of one suite: instructions per iteration with their spread over the
- * repetitions; a line per benchmark whose count failed; a note under the `waiting` ones.
+ * repetitions; a line per benchmark whose count failed; a note under the `waiting` ones, and each other note
+ * of the counts (e.g. where the LLM ran).
  */
 export function renderInstructionsTable(result: SuiteResult): string {
   const rows: string[][] = [];
   const problems: string[] = [];
   let waiting = false;
+  // Notes beyond the waiting one (e.g. "the LLM ran in another process"), once per table.
+  const notes = new Set<string>();
   for (const bench of result.benchmark_results) {
     const block = bench.status === 'ok' ? (bench as OkBenchmarkResult).instructions : undefined;
     if (!block) continue;
@@ -29,6 +32,7 @@ export function renderInstructionsTable(result: SuiteResult): string {
       continue;
     }
     waiting ||= block.cost_kind === 'waiting';
+    for (const part of block.note?.split('; ') ?? []) if (!part.startsWith('mostly waiting')) notes.add(part);
     rows.push([
       bench.name,
       formatInstructions(block.instructions_per_iteration),
@@ -51,5 +55,6 @@ export function renderInstructionsTable(result: SuiteResult): string {
       ),
     );
   }
+  for (const note of notes) lines.push(pc.dim(`note: ${note}`));
   return lines.join('\n');
 }

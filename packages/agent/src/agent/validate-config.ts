@@ -12,7 +12,7 @@ import { type ConversationMemory, InProcessMemory } from './memory';
 import { allowAllPolicy, type ToolPolicy } from './policy';
 import { checkTools } from './validate-tools';
 
-const LLM_MODES = ['auto', 'ollama', 'embedded'];
+const LLM_MODES = ['auto', 'ollama', 'embedded', 'served'];
 
 function isProvider(value: Record<string, unknown>): boolean {
   return typeof value.chat === 'function';
@@ -35,14 +35,21 @@ function checkChoice(value: Record<string, unknown>): ResolveProviderOptions {
   if (value.llm !== undefined && !LLM_MODES.includes(value.llm as string)) {
     fail(
       'llm.llm',
-      `must be 'auto', 'ollama' or 'embedded', got ${show(value.llm)}`,
+      `must be 'auto', 'ollama', 'embedded' or 'served', got ${show(value.llm)}`,
       "pick one, e.g. { llm: 'embedded' }",
     );
   }
-  for (const key of ['ollamaHost', 'model', 'modelFile'] as const) {
+  for (const key of ['ollamaHost', 'model', 'modelFile', 'servedUrl'] as const) {
     if (value[key] !== undefined && (typeof value[key] !== 'string' || value[key] === '')) {
       fail(`llm.${key}`, `must be a non-empty string, got ${show(value[key])}`, `set it or leave ${key} out`);
     }
+  }
+  if (value.llm === 'served' && value.servedUrl === undefined) {
+    fail(
+      'llm.servedUrl',
+      "is required with llm: 'served'",
+      'pass the URL serveProvider() gave the serving process',
+    );
   }
   checkInteger(
     'llm.threads',

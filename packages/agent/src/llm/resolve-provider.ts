@@ -2,22 +2,31 @@ import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { throwIfAborted } from './_abort';
 import { importNodeLlamaCpp } from './_node-llama-cpp';
-import { ModelFileError, OllamaModelMissingError, OllamaUnreachableError } from './errors';
+import { LlmError, ModelFileError, OllamaModelMissingError, OllamaUnreachableError } from './errors';
 import { LlamaCppProvider } from './llama-cpp-provider';
 import { isLlama32OneBGguf } from './model-class';
 import { OllamaProvider } from './ollama-provider';
+import { connectServedProvider } from './served-provider';
 import { ensureTinyModel, type TinyModelOptions } from './tiny-model';
 import type { LlmProvider } from './types';
+
+/** What a suite or an agent is told about its LLM: the CLI's `--llm --ollama-host --model --model-file`, or a served one. */
+export type LlmChoice = Pick<
+  ResolveProviderOptions,
+  'llm' | 'ollamaHost' | 'model' | 'modelFile' | 'servedUrl'
+>;
 
 /** Options of {@link resolveProvider}. */
 export interface ResolveProviderOptions {
   /**
    * `ollama`: Ollama only, failing with the reason when unusable. `embedded`: node-llama-cpp on `modelFile`,
    * or on the generated tiny model without one. `auto`: Ollama if it is reachable and has the model, else
-   * `embedded`.
+   * `embedded`. `served`: the provider another process serves at `servedUrl` ({@link serveProvider}).
    * @default 'auto'
    */
-  llm?: 'auto' | 'ollama' | 'embedded';
+  llm?: 'auto' | 'ollama' | 'embedded' | 'served';
+  /** With `llm: 'served'`: the URL of {@link serveProvider} in the process that holds the model. */
+  servedUrl?: string;
   /** Ollama server URL. @default process.env.OLLAMA_HOST, else http://127.0.0.1:11434 */
   ollamaHost?: string;
   /** Ollama model tag. @default 'llama3.2:1b' */
@@ -34,7 +43,7 @@ export interface ResolveProviderOptions {
 /** Which provider {@link resolveProvider} chose, and why. */
 export interface ResolvedProvider {
   provider: LlmProvider;
-  kind: 'ollama' | 'embedded-file' | 'embedded-tiny';
+  kind: 'ollama' | 'embedded-file' | 'embedded-tiny' | 'served';
   /** Whether the benchmark targets (set for Llama 3.2 1B) apply; never for the tiny model. */
   targetsApply: boolean;
   /** One line for the user: what was picked and why. */
@@ -99,6 +108,26 @@ async function embeddedTiny(options: ResolveProviderOptions, why: string): Promi
   };
 }
 
+async function served(options: ResolveProviderOptions): Promise<ResolvedProvider> {
+  if (!options.servedUrl) {
+    throw new LlmError(
+      'LLM_SERVED_URL_MISSING',
+      "llm: 'served' needs servedUrl: the URL serveProvider() printed in the process that holds the model",
+    );
+  }
+  const provider = await connectServedProvider(
+    options.servedUrl,
+    options.signal ? { signal: options.signal } : {},
+  );
+  const info = provider.info();
+  return {
+    provider,
+    kind: 'served',
+    targetsApply: info.targetsApply,
+    reason: `using the ${info.engine} model ${info.model} served by another process at ${options.servedUrl}${info.targetsApply ? '' : ' (results unrated)'}`,
+  };
+}
+
 /**
  * Picks the LLM provider for a run: a reachable Ollama with the model, else a GGUF file, else the generated
  * tiny model. The returned provider is not loaded yet (the embedded engine loads on first use).
@@ -108,6 +137,7 @@ export async function resolveProvider(options: ResolveProviderOptions = {}): Pro
   const mode = options.llm ?? 'auto';
   const { signal } = options;
   throwIfAborted(signal);
+  if (mode === 'served') return served(options);
   if (mode === 'embedded') {
     return options.modelFile
       ? embeddedFile(options.modelFile, options.threads, '--llm embedded: ')

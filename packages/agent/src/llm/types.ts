@@ -63,6 +63,8 @@ export interface ProviderInfo {
   threads?: number;
   /** True for the generated random-weight tiny model, whose output is nonsense by design. */
   tinyModel?: boolean;
+  /** Set when the model runs in another process that serves it at this URL (`llm: 'served'`). */
+  servedUrl?: string;
 }
 
 /** A chat + embedding LLM backend. Implementations: {@link OllamaProvider}, {@link LlamaCppProvider}. */

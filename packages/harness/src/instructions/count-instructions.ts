@@ -31,7 +31,7 @@ export const DEFAULT_INSTRUCTION_TIMEOUT_MS = 1_800_000;
 
 /** What the note of a `waiting` benchmark's count says. */
 export const WAITING_NOTE =
-  'mostly waiting (fsync, network or child processes): the count is the CPU part of this process only; the kernel, the disk and other processes are not counted';
+  'mostly waiting (fsync, network or child processes): the count is the CPU part of this process only (the kernel, the disk and other processes are not counted)';
 
 /** {@link InstructionsOptions} checked, with defaults, and the valgrind found. */
 export interface ResolvedInstructionsOptions {
@@ -74,6 +74,8 @@ export async function resolveInstructionsOptions(
   } = options;
   if (budgetMs !== undefined && !(typeof budgetMs === 'number' && budgetMs >= 0))
     throw bad(`budgetMs must be a number >= 0, got ${String(budgetMs)}`);
+  if (options.note !== undefined && typeof options.note !== 'string')
+    throw bad(`note must be a string, got ${typeof options.note}`);
   if (!isInt(repetitions, 1)) throw bad(`repetitions must be an integer >= 1, got ${String(repetitions)}`);
   if (iterations !== undefined && !isInt(iterations, 1))
     throw bad(`iterations must be an integer >= 1, got ${String(iterations)}`);
@@ -194,6 +196,10 @@ export async function countInstructions(
     const common = Math.min(...counts.map((c) => c.length));
     const values = counts.map((c) => c.slice(0, common).reduce((a, b) => a + b, 0) / common);
     const kind = costKindOf(plan.def);
+    // Parts joined by '; ' (which no part contains), so a reader can split them again.
+    const note = [kind === 'waiting' ? WAITING_NOTE : undefined, resolved.options.note]
+      .filter((part) => part !== undefined && part !== '')
+      .join('; ');
     results.set(id, {
       status: 'ok',
       ...summarizeCounts(values),
@@ -201,7 +207,7 @@ export async function countInstructions(
       warmup_iterations: plan.warmup,
       iteration_counts: counts,
       cost_kind: kind,
-      ...(kind === 'waiting' ? { note: WAITING_NOTE } : {}),
+      ...(note !== '' ? { note } : {}),
       duration_seconds: plan.outcomes.reduce((sum, o) => sum + o.durationMs, 0) / 1000,
       ...resolved.tooling,
     });
