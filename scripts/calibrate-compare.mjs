@@ -9,7 +9,9 @@
 // --mode ab (default): each trial is one `kaizen-bench ab` (A and B interleaved, the recommended CI gate).
 // --mode sequential: as two CI jobs see it: `--trials` sessions of the same build (A) and half as many with the
 // planted slowdown (B), each `run --repeat N`, one after the other (A B A B ... A), then `compare` of every
-// pair of A sessions (A/A) and of every A session with every B session (A/B).
+// pair of A sessions (A/A) and of every A session with every B session (A/B). Its table adds what the A/A
+// false alarms would have been without compare's session-drift allowance, the largest A/A change and the
+// smallest A/B one.
 //
 // Needs the built CLI (pnpm turbo run build --filter=@kaizen-bench/cli...). Suites:
 // - fixture: apps/cli/test/fixtures/busy-suite.mjs, each iteration spins FIXTURE_WORK_MS (2 ms; B: 2 x 1.2).
@@ -203,6 +205,9 @@ async function calibrateSequential(name, target) {
       const r = row(`${bench.suite_id} / ${bench.name}`);
       r[kind].push(bench.comparison?.verdict ?? 'not compared');
       if (bench.reason?.includes('busy machine')) r.busy++;
+      // Significant but within the session-drift allowance: an alarm without it.
+      if (bench.reason?.includes('drift by up to')) r.drift[kind]++;
+      if (bench.comparison) r.changes[kind].push(bench.comparison.changePercent);
     }
   };
   for (let i = 0; i < sessions.a.length; i++) {
@@ -217,7 +222,8 @@ const readSide = (out, side, suiteId) =>
 /** rows[key] = { aa: verdicts[], ab: verdicts[], raw: verdicts[], cvs: number[] } */
 const rows = new Map();
 const row = (key) => {
-  if (!rows.has(key)) rows.set(key, { aa: [], ab: [], raw: [], cvs: [], busy: 0 });
+  if (!rows.has(key))
+    rows.set(key, { aa: [], ab: [], raw: [], cvs: [], busy: 0, drift: { aa: 0, ab: 0 }, changes: { aa: [], ab: [] } });
   return rows.get(key);
 };
 const startedAt = new Date();
@@ -276,20 +282,22 @@ const lines = [
     `Node ${process.version}; ${((performance.now() - t0) / 60000).toFixed(1)} min.`,
   '',
   sequential
-    ? `| benchmark | A/A false alarms (slower or faster) | A/B +${values.slowdown}% detected (slower) | inconclusive for a busy machine (of all pairs) |`
+    ? `| benchmark | A/A false alarms (slower or faster) | A/B +${values.slowdown}% detected (slower) | inconclusive for a busy machine (of all pairs) | A/A false alarms without the session-drift allowance | A/A largest change | A/B smallest change |`
     : `| benchmark | A/A false alarms (slower or faster) | A/B +${values.slowdown}% detected (slower) | run-to-run CV of p50 (median) | before: single run, raw samples, A/A false alarms |`,
-  sequential ? '|---|---|---|---|' : '|---|---|---|---|---|',
+  sequential ? '|---|---|---|---|---|---|---|' : '|---|---|---|---|---|',
 ];
 const total = { aa: [], ab: [], raw: [] };
 let busyTotal = 0;
+let driftTotal = 0;
 for (const [key, r] of rows) {
   const common = `| ${key} | ${pct(r.aa.filter(alarm).length, r.aa.length)} | ${pct(r.ab.filter((v) => v === 'slower').length, r.ab.length)} |`;
   lines.push(
     sequential
-      ? `${common} ${pct(r.busy, r.aa.length + r.ab.length)} |`
+      ? `${common} ${pct(r.busy, r.aa.length + r.ab.length)} | ${pct(r.aa.filter(alarm).length + r.drift.aa, r.aa.length)} | ${Math.max(0, ...r.changes.aa.map(Math.abs)).toFixed(1)}% | ${r.changes.ab.length ? `${Math.min(...r.changes.ab) > 0 ? '+' : ''}${Math.min(...r.changes.ab).toFixed(1)}%` : '-'} |`
       : `${common} ${(median(r.cvs) * 100).toFixed(1)}% | ${pct(r.raw.filter(alarm).length, r.raw.length)} |`,
   );
   busyTotal += r.busy;
+  driftTotal += r.drift.aa;
   total.aa.push(...r.aa);
   total.ab.push(...r.ab);
   total.raw.push(...r.raw);
@@ -297,7 +305,7 @@ for (const [key, r] of rows) {
 const allCommon = `| **all** | **${pct(total.aa.filter(alarm).length, total.aa.length)}** | **${pct(total.ab.filter((v) => v === 'slower').length, total.ab.length)}** |`;
 lines.push(
   sequential
-    ? `${allCommon} **${pct(busyTotal, total.aa.length + total.ab.length)}** |`
+    ? `${allCommon} **${pct(busyTotal, total.aa.length + total.ab.length)}** | **${pct(total.aa.filter(alarm).length + driftTotal, total.aa.length)}** | | |`
     : `${allCommon} | **${pct(total.raw.filter(alarm).length, total.raw.length)}** |`,
 );
 const table = `${lines.join('\n')}\n`;

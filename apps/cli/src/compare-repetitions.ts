@@ -19,6 +19,18 @@ export const RATIO_BOOTSTRAP = { seed: 42, resamples: 10_000 } as const;
  */
 export const BUSY_CPU_PRESSURE = 0.2;
 
+/**
+ * How far a benchmark's repetition p50s may move, as a whole, between two sessions of one build that did not
+ * overlap in time on a shared machine that is not busy (CPU frequency, the host's other guests, page cache): a
+ * significant change no larger than this, between runs that were not interleaved, is `inconclusive`, not
+ * `slower` / `faster`. Measured here with scripts/calibrate-compare.mjs --mode sequential (apps/cli/README.md):
+ * same-build `run --repeat 5` sessions of checkpoints a few minutes apart differed by up to 13.5%
+ * (Compression: brotli's CPU work beside an fsync floor) and 10.6% (Save), every repetition of one session
+ * beyond every one of the other. The price: a 20% slowdown between separate sessions is caught less often;
+ * `ab` (interleaved) is not affected.
+ */
+export const SESSION_DRIFT = 0.15;
+
 /** What `compare` tested: one value per repetition. */
 export type RepetitionUnit = 'repetition_p50' | 'repetition_p50_floor_adjusted';
 
@@ -79,6 +91,7 @@ export function repetitionP50s(result: OkBenchmarkResult): number[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+const signed = (changePercent: number) => `${changePercent > 0 ? '+' : ''}${changePercent.toFixed(1)}%`;
 
 /**
  * The values compared per repetition. With a floor in every repetition of both sides, each p50 less its own
@@ -122,14 +135,17 @@ function busiest(side: RepetitionSide, limit: number): { pressure: number; repet
  * {@link MIN_REPETITIONS} per side: below that it is `inconclusive`, never `slower` or `faster`. When the two
  * sides did not run interleaved and either ran on a busy machine (CPU pressure above `maxCpuPressure`,
  * default {@link BUSY_CPU_PRESSURE}, in a repetition), a `slower` or `faster` is `inconclusive` too: a busier
- * machine cannot be told from a slower build. `maxCpuPressure` 1 turns the check off.
+ * machine cannot be told from a slower build. `maxCpuPressure` 1 turns the check off. Runs that did not
+ * overlap in time, on a quiet machine, get `slower` / `faster` only for a change beyond `sessionDrift`
+ * (default {@link SESSION_DRIFT}; 0 turns it off): smaller ones are `inconclusive`.
  */
 export function compareRepetitions(
   baseline: RepetitionSide,
   current: RepetitionSide,
-  options: { threshold: number; interleaved: boolean; maxCpuPressure?: number },
+  options: { threshold: number; interleaved: boolean; maxCpuPressure?: number; sessionDrift?: number },
 ): RepetitionVerdict {
   const limit = options.maxCpuPressure ?? BUSY_CPU_PRESSURE;
+  const drift = options.sessionDrift ?? SESSION_DRIFT;
   const { unit, before, after } = valuesOf(baseline, current);
   const result = compareSamples(before, after, {
     threshold: options.threshold,
@@ -146,7 +162,13 @@ export function compareRepetitions(
   const comparison: RepetitionComparison = { ...result, unit, ratio };
   if (result.verdict === 'slower' || result.verdict === 'faster') {
     const busy = options.interleaved ? undefined : (busiest(current, limit) ?? busiest(baseline, limit));
-    if (!busy) return { comparison };
+    if (!busy) {
+      if (options.interleaved || Math.abs(result.changePercent) > drift * 100) return { comparison };
+      return {
+        comparison: { ...comparison, verdict: 'inconclusive' },
+        reason: `${signed(result.changePercent)} is significant over the repetitions, but the two runs did not overlap in time and separate sessions of one build drift by up to ${percent(drift)}: use kaizen-bench ab (interleaved) to judge a change this small, or --session-drift to change the allowance`,
+      };
+    }
     const which = busiest(current, limit) ? 'current' : 'baseline';
     return {
       comparison: { ...comparison, verdict: 'inconclusive' },
@@ -166,6 +188,6 @@ export function compareRepetitions(
   }
   return {
     comparison,
-    reason: `a change of ${result.changePercent > 0 ? '+' : ''}${result.changePercent.toFixed(1)}% is within run-to-run noise over ${nBefore} vs ${nAfter} repetitions (p = ${result.pValue.toPrecision(2)}): add repetitions or quiet the machine`,
+    reason: `a change of ${signed(result.changePercent)} is within run-to-run noise over ${nBefore} vs ${nAfter} repetitions (p = ${result.pValue.toPrecision(2)}): add repetitions or quiet the machine`,
   };
 }

@@ -8,7 +8,7 @@ import { listCommand } from './commands/list';
 import { DEFAULT_RESULTS_DIR, reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { colorEnabled, useColors } from './colors';
-import { BUSY_CPU_PRESSURE } from './compare-repetitions';
+import { BUSY_CPU_PRESSURE, SESSION_DRIFT } from './compare-repetitions';
 import { CliError, ExitCode } from './errors';
 import { type CliIo, processIo } from './io';
 import { integerOption, percentOption } from './parse-options';
@@ -153,6 +153,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'runs that did not overlap in time get no slower/faster when a repetition saw more CPU pressure than this (100: off)',
       percentOption('--max-cpu-pressure'),
       BUSY_CPU_PRESSURE,
+    )
+    .option(
+      '--session-drift <percent>',
+      'runs that did not overlap in time get no slower/faster for a change within this (0: off; kaizen-bench ab is not affected)',
+      percentOption('--session-drift'),
+      SESSION_DRIFT,
     )
     .addOption(
       new Option(

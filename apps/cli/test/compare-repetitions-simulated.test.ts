@@ -1,6 +1,11 @@
 import { compareSamples, createRng, type Rng, summarize } from '@kaizen-bench/stats';
 import { describe, expect, it } from 'vitest';
-import { BUSY_CPU_PRESSURE, compareRepetitions, type RepetitionSide } from '../src/compare-repetitions';
+import {
+  BUSY_CPU_PRESSURE,
+  compareRepetitions,
+  type RepetitionSide,
+  SESSION_DRIFT,
+} from '../src/compare-repetitions';
 
 // Simulated runs, no timing: each repetition's level is drawn around the build's true cost with a run-to-run
 // spread (JIT, heap layout, page cache, CPU frequency, neighbours), and its samples around that level.
@@ -180,9 +185,11 @@ describe('compare of runs that did not overlap in time', () => {
     const trials = 300;
     let detected = 0;
     for (let trial = 0; trial < trials; trial++) {
+      // The session-drift allowance is off here (its own tests are below): this is about the floor adjustment.
       const verdict = compareRepetitions(sessionSide(rng, 5, 0, true), sessionSide(rng, 5, 0.2, true), {
         threshold: 0.05,
         interleaved: false,
+        sessionDrift: 0,
       });
       if (verdict.comparison.verdict === 'slower') detected++;
     }
@@ -250,5 +257,66 @@ describe('compare of runs that did not overlap in time', () => {
     );
     expect(verdict.comparison.verdict).toBe('unchanged');
     expect(verdict.reason).toBeUndefined();
+  });
+});
+
+// Sessions of a CPU-bound benchmark whose floor does not carry the machine's speed (Compression: brotli beside
+// an fsync floor): each session runs at its own speed (CPU frequency, the host's other guests), sd 3%, and its
+// repetitions agree within 1%, so two sessions of one build differ as a whole by more than the threshold.
+function cpuSession(rng: Rng, slowdown: number): RepetitionSide {
+  const speed = 1 + 0.03 * gaussian(rng);
+  return side(Array.from({ length: 5 }, () => 4 * (1 + slowdown) * speed * (1 + 0.01 * gaussian(rng))));
+}
+
+describe('session drift: runs that did not overlap in time, on a quiet machine', () => {
+  const rates = (sessionDrift: number, slowdown: number, interleaved = false) => {
+    const rng = createRng(21);
+    const trials = 400;
+    const counts = { slower: 0, faster: 0, unchanged: 0, inconclusive: 0 };
+    for (let trial = 0; trial < trials; trial++) {
+      const verdict = compareRepetitions(cpuSession(rng, 0), cpuSession(rng, slowdown), {
+        threshold: 0.05,
+        interleaved,
+        sessionDrift,
+      });
+      counts[verdict.comparison.verdict]++;
+    }
+    return { falseAlarm: (counts.slower + counts.faster) / trials, detected: counts.slower / trials };
+  };
+
+  it('without an allowance, same-build sessions cry wolf; with the default one, at most 5% of verdicts', () => {
+    expect(rates(0, 0).falseAlarm).toBeGreaterThan(0.15);
+    expect(SESSION_DRIFT).toBe(0.15);
+    expect(rates(SESSION_DRIFT, 0).falseAlarm).toBeLessThanOrEqual(0.05);
+  });
+
+  it('the price: a planted 20% slowdown is caught less often apart than interleaved; 30% still at least 90%', () => {
+    const apart = rates(SESSION_DRIFT, 0.2).detected;
+    expect(apart).toBeGreaterThanOrEqual(0.7);
+    expect(apart).toBeLessThan(rates(SESSION_DRIFT, 0.2, true).detected);
+    expect(rates(SESSION_DRIFT, 0.3).detected).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('a significant change within the allowance is inconclusive with the reason; interleaved, it stands', () => {
+    const before = side([4, 4.02, 3.98, 4.01, 3.99]);
+    const after = side([4.32, 4.35, 4.3, 4.33, 4.31]);
+    const apart = compareRepetitions(before, after, { threshold: 0.05, interleaved: false });
+    expect(apart.comparison.verdict).toBe('inconclusive');
+    expect(apart.comparison.pValue).toBeLessThan(0.05);
+    expect(apart.reason).toMatch(
+      /^\+8\.0% is significant over the repetitions, but the two runs did not overlap in time and separate sessions of one build drift by up to 15%: use kaizen-bench ab/,
+    );
+    expect(compareRepetitions(before, after, { threshold: 0.05, interleaved: true }).comparison.verdict).toBe(
+      'slower',
+    );
+    // Beyond the allowance it stands apart too; an allowance of 0 turns the rule off.
+    const far = side([4.8, 4.82, 4.78, 4.81, 4.79]);
+    expect(compareRepetitions(before, far, { threshold: 0.05, interleaved: false }).comparison.verdict).toBe(
+      'slower',
+    );
+    expect(
+      compareRepetitions(before, after, { threshold: 0.05, interleaved: false, sessionDrift: 0 }).comparison
+        .verdict,
+    ).toBe('slower');
   });
 });

@@ -8,6 +8,7 @@ import {
   type RepetitionComparison,
   repetitionP50s,
   repetitionSide,
+  SESSION_DRIFT,
 } from '../compare-repetitions';
 import { CliError, ExitCode } from '../errors';
 import type { CliIo } from '../io';
@@ -26,6 +27,11 @@ export interface CompareCommandOptions {
    * overlap in time then get no `slower` / `faster` (see compareRepetitions). @default BUSY_CPU_PRESSURE
    */
   maxCpuPressure?: number;
+  /**
+   * Fraction: runs that did not overlap in time get no `slower` / `faster` for a change within it (see
+   * compareRepetitions). @default SESSION_DRIFT
+   */
+  sessionDrift?: number;
   /** `instructions`: compare the instruction counts (compare-instructions.ts). @default 'time' */
   measure?: 'time' | 'instructions';
 }
@@ -65,8 +71,9 @@ export function compareRuns(
   baseline: readonly SuiteResult[],
   current: readonly SuiteResult[],
   threshold: number,
-  maxCpuPressure: number = BUSY_CPU_PRESSURE,
+  allowances: { maxCpuPressure?: number; sessionDrift?: number } = {},
 ): BenchmarkComparison[] {
+  const { maxCpuPressure = BUSY_CPU_PRESSURE, sessionDrift = SESSION_DRIFT } = allowances;
   // Results of several subjects (run --subject) share suite ids: pair them by subject too.
   const key = (suite: SuiteResult, benchId: string) => `${suite.suite_id}[${subjectOf(suite)}]/${benchId}`;
   const currentByKey = new Map<string, BenchmarkResult>();
@@ -97,6 +104,7 @@ export function compareRuns(
           threshold,
           interleaved: pair.interleaved,
           maxCpuPressure,
+          sessionDrift,
         });
         pair.comparison = verdict.comparison;
         if (verdict.reason) pair.reason = verdict.reason;
@@ -171,7 +179,10 @@ export function printComparison(
   options: CompareCommandOptions,
   io: CliIo,
 ): number {
-  const pairs = compareRuns(baseline, current, options.threshold, options.maxCpuPressure);
+  const pairs = compareRuns(baseline, current, options.threshold, {
+    ...(options.maxCpuPressure !== undefined ? { maxCpuPressure: options.maxCpuPressure } : {}),
+    ...(options.sessionDrift !== undefined ? { sessionDrift: options.sessionDrift } : {}),
+  });
   if (pairs.length === 0) {
     throw new CliError(
       `baseline and current share no benchmark (suites ${baseline.map((s) => s.suite_id).join(', ')} vs ${current
@@ -195,7 +206,7 @@ export function printComparison(
     );
     if (decided.some((pair) => !pair.interleaved)) {
       io.stdout.write(
-        `${pc.yellow('note')}: the two sides ran one after the other, not interleaved: a change of the machine between them (load, neighbours, thermal) counts as a change of the build; kaizen-bench ab interleaves them\n`,
+        `${pc.yellow('note')}: the two sides ran one after the other, not interleaved: a change of the machine between them (load, neighbours, thermal) counts as a change of the build, so changes within ${((options.sessionDrift ?? SESSION_DRIFT) * 100).toFixed(0)}% (--session-drift) are inconclusive; kaizen-bench ab interleaves them\n`,
       );
     }
     io.stdout.write(
