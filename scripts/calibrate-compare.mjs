@@ -223,7 +223,15 @@ const readSide = (out, side, suiteId) =>
 const rows = new Map();
 const row = (key) => {
   if (!rows.has(key))
-    rows.set(key, { aa: [], ab: [], raw: [], cvs: [], busy: 0, drift: { aa: 0, ab: 0 }, changes: { aa: [], ab: [] } });
+    rows.set(key, {
+      aa: [],
+      ab: [],
+      raw: [],
+      cvs: [],
+      busy: 0,
+      drift: { aa: 0, ab: 0 },
+      changes: { aa: [], ab: [] },
+    });
   return rows.get(key);
 };
 const startedAt = new Date();
