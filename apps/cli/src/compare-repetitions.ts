@@ -24,9 +24,9 @@ export const BUSY_CPU_PRESSURE = 0.2;
  * overlap in time on a shared machine that is not busy (CPU frequency, the host's other guests, page cache): a
  * significant change no larger than this, between runs that were not interleaved, is `inconclusive`, not
  * `slower` / `faster`. Measured here with scripts/calibrate-compare.mjs --mode sequential (apps/cli/README.md):
- * same-build `run --repeat 5` sessions of checkpoints a few minutes apart differed by up to 13.5%
- * (Compression: brotli's CPU work beside an fsync floor) and 10.6% (Save), every repetition of one session
- * beyond every one of the other. The price: a 20% slowdown between separate sessions is caught less often;
+ * same-build `run --repeat 5` sessions of checkpoints a few minutes apart differed by up to 18.6%
+ * (Compression: brotli's CPU work beside an fsync floor), 13.3% (Save) and 10.2% (Load), every repetition of
+ * one session beyond every one of the other; 15% kept 89 of 90 same-build verdicts clear. The price: a 20% slowdown between separate sessions is caught less often;
  * `ab` (interleaved) is not affected.
  */
 export const SESSION_DRIFT = 0.15;
