@@ -14,6 +14,7 @@ const HEAVY = [
   'node:zlib',
   'node:crypto',
   'node:util',
+  'node:http',
   '@a2a-js/sdk',
   'express',
   'better-sqlite3',

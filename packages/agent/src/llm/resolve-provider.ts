@@ -112,7 +112,7 @@ async function served(options: ResolveProviderOptions): Promise<ResolvedProvider
   if (!options.servedUrl) {
     throw new LlmError(
       'LLM_SERVED_URL_MISSING',
-      "llm: 'served' needs servedUrl: the URL serveProvider() printed in the process that holds the model",
+      "llm: 'served' needs servedUrl: the URL serveProvider() returned in the process that holds the model",
     );
   }
   const provider = await connectServedProvider(

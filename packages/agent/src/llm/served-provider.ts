@@ -2,7 +2,8 @@
 // the model, `connectServedProvider` (or `resolveProvider({ llm: 'served', servedUrl })`) in the other.
 // `kaizen-bench run --measure instructions` uses it so that the embedded model runs at full speed in the CLI
 // while the agent under valgrind counts only its own work. The wire format is ours, not Ollama's.
-import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+// node:http is imported on first use (~4 ms): importing the agent must stay cheap (Cold Start times it).
+import type { Agent, IncomingMessage, request as httpRequest, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { raceAbort, SerialQueue, throwIfAborted } from './_abort';
 import { LlmAbortError, LlmError } from './errors';
@@ -124,6 +125,7 @@ export async function serveProvider(
     }
   };
 
+  const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     void handle(req, res);
   });
@@ -152,11 +154,11 @@ export interface ConnectServedProviderOptions {
 
 /** An {@link LlmProvider} whose calls run in another process's {@link serveProvider}. */
 class ServedProvider implements LlmProvider {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
-
   constructor(
     readonly url: string,
     private readonly served: ProviderInfo,
+    private readonly request: typeof httpRequest,
+    private readonly agent: Agent,
   ) {}
 
   /** POSTs `body` to `path` and hands each answer line to `onLine`; rejects with LlmAbortError on abort. */
@@ -168,7 +170,7 @@ class ServedProvider implements LlmProvider {
   ): Promise<void> {
     throwIfAborted(signal);
     const work = new Promise<void>((resolve, reject) => {
-      const req = request(`${this.url}${path}`, {
+      const req = this.request(`${this.url}${path}`, {
         method: 'POST',
         agent: this.agent,
         headers: { 'content-type': 'application/json' },
@@ -261,6 +263,7 @@ export async function connectServedProvider(
 ): Promise<LlmProvider> {
   const base = url.replace(/\/+$/, '');
   throwIfAborted(options.signal);
+  const { Agent, request } = await import('node:http');
   const info = await new Promise<ProviderInfo>((resolve, reject) => {
     const req = request(`${base}/info`, { ...(options.signal ? { signal: options.signal } : {}) });
     req.on('error', (error) => reject(unreachable(base, error)));
@@ -281,5 +284,5 @@ export async function connectServedProvider(
     });
     req.end();
   });
-  return new ServedProvider(base, info);
+  return new ServedProvider(base, info, request, new Agent({ keepAlive: true, maxSockets: 1 }));
 }
