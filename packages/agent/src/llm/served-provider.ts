@@ -58,8 +58,8 @@ const errorOf = (error: unknown) => ({
 });
 
 /**
- * Serves `provider` on 127.0.0.1 to {@link connectServedProvider}: `GET /info`, `POST /chat` (NDJSON: text
- * pieces, then the result), `POST /embed`. Calls run one at a time, in arrival order. A client that goes
+ * Serves `provider` on 127.0.0.1 to {@link connectServedProvider}: `GET /info`, `POST /chat` (the result in one
+ * JSON body, or NDJSON text pieces then the result when the caller streams), `POST /embed`. Calls run one at a time, in arrival order. A client that goes
  * away mid-call (its signal aborted) aborts the call here.
  */
 export async function serveProvider(
